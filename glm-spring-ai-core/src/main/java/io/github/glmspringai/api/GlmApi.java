@@ -1,0 +1,306 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.api;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+import io.github.glmspringai.chat.GlmProtocol;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * A protocol-neutral client for GLM on Bailian: it sends a {@link GlmRequest} as a
+ * streaming request and emits what each frame added as {@link GlmStreamEvent}s. The
+ * returned flux is cold; each subscription sends the request again. Errors are
+ * {@link GlmTransientException} or {@link GlmNonTransientException}.
+ *
+ * @author glm-spring-ai
+ */
+public interface GlmApi extends AutoCloseable {
+
+	/** Default base URL (China, Beijing region, where GLM is served). */
+	String DEFAULT_BASE_URL = "https://dashscope.aliyuncs.com";
+
+	/**
+	 * The protocol this client speaks.
+	 * @return the protocol
+	 */
+	GlmProtocol getProtocol();
+
+	/**
+	 * Stream a request.
+	 * @param request the request
+	 * @return the events of the answer
+	 */
+	Flux<GlmStreamEvent> stream(GlmRequest request);
+
+	/**
+	 * Release the connection pool.
+	 */
+	@Override
+	void close();
+
+	/**
+	 * A builder for either protocol.
+	 * @return a new builder
+	 */
+	static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Builds a {@link GlmApi} for the chosen protocol.
+	 */
+	final class Builder {
+
+		private GlmProtocol protocol = GlmProtocol.OPENAI_COMPATIBLE;
+
+		private String baseUrl = DEFAULT_BASE_URL;
+
+		private @Nullable String apiKey;
+
+		private @Nullable String workspace;
+
+		private WebClient.Builder webClientBuilder = WebClient.builder();
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private Duration firstTokenTimeout = Duration.ofSeconds(120);
+
+		private Duration idleTimeout = Duration.ofSeconds(60);
+
+		private int maxConnections = 1000;
+
+		private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
+
+		private Duration poolMaxIdleTime = Duration.ofSeconds(30);
+
+		private boolean allowInsecureHttp;
+
+		Builder() {
+		}
+
+		/**
+		 * The wire protocol (default {@link GlmProtocol#OPENAI_COMPATIBLE}).
+		 * @param protocol the protocol
+		 * @return this builder
+		 */
+		public Builder protocol(GlmProtocol protocol) {
+			this.protocol = protocol;
+			return this;
+		}
+
+		/**
+		 * The scheme and host, e.g. {@code https://dashscope.aliyuncs.com}; each protocol
+		 * adds its own path.
+		 * @param baseUrl the base URL
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * The DashScope API key, sent as {@code Authorization: Bearer}.
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * A workspace id, sent as {@code X-DashScope-WorkSpace}.
+		 * @param workspace the workspace, or {@code null}
+		 * @return this builder
+		 */
+		public Builder workspace(@Nullable String workspace) {
+			this.workspace = workspace;
+			return this;
+		}
+
+		/**
+		 * The {@link WebClient.Builder} to start from; it is cloned, never modified.
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * TCP/TLS connect timeout (default 10 s).
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		/**
+		 * Longest wait from sending the request to the first SSE event (default 120 s).
+		 * @param firstTokenTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder firstTokenTimeout(Duration firstTokenTimeout) {
+			this.firstTokenTimeout = firstTokenTimeout;
+			return this;
+		}
+
+		/**
+		 * Longest silence between two SSE events (default 60 s).
+		 * @param idleTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder idleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+			return this;
+		}
+
+		/**
+		 * Maximum concurrent connections (default 1000).
+		 * @param maxConnections the maximum
+		 * @return this builder
+		 */
+		public Builder maxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+			return this;
+		}
+
+		/**
+		 * Longest wait for a free pooled connection (default 45 s).
+		 * @param pendingAcquireTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder pendingAcquireTimeout(Duration pendingAcquireTimeout) {
+			this.pendingAcquireTimeout = pendingAcquireTimeout;
+			return this;
+		}
+
+		/**
+		 * How long an unused pooled connection is kept before it is closed (default 30 s,
+		 * shorter than the service's keep-alive, so stale connections are never used).
+		 * @param poolMaxIdleTime the idle time
+		 * @return this builder
+		 */
+		public Builder poolMaxIdleTime(Duration poolMaxIdleTime) {
+			this.poolMaxIdleTime = poolMaxIdleTime;
+			return this;
+		}
+
+		/**
+		 * Allow a plain {@code http://} base URL to a host other than the loopback
+		 * interface (default {@code false}: the key would travel in clear text).
+		 * @param allowInsecureHttp whether to allow it
+		 * @return this builder
+		 */
+		public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+			this.allowInsecureHttp = allowInsecureHttp;
+			return this;
+		}
+
+		/**
+		 * Build the client.
+		 * @return the client
+		 * @throws IllegalArgumentException on a missing or malformed key, base URL or
+		 * setting (the key itself is never printed)
+		 */
+		public GlmApi build() {
+			validateApiKey(this.apiKey);
+			URI uri = validateBaseUrl(this.baseUrl, this.allowInsecureHttp);
+			requirePositive(this.connectTimeout, "connectTimeout");
+			requirePositive(this.firstTokenTimeout, "firstTokenTimeout");
+			requirePositive(this.idleTimeout, "idleTimeout");
+			requirePositive(this.pendingAcquireTimeout, "pendingAcquireTimeout");
+			requirePositive(this.poolMaxIdleTime, "poolMaxIdleTime");
+			Assert.isTrue(this.maxConnections >= 1, "maxConnections must be >= 1 but was " + this.maxConnections);
+			if (this.workspace != null) {
+				Assert.isTrue(isHeaderSafe(this.workspace),
+						"workspace must not contain control characters or non-ASCII characters");
+			}
+			AbstractGlmApi.Settings settings = new AbstractGlmApi.Settings(uri.toString().replaceAll("/+$", ""),
+					this.apiKey, this.workspace, this.webClientBuilder, this.connectTimeout, this.firstTokenTimeout,
+					this.idleTimeout, this.maxConnections, this.pendingAcquireTimeout, this.poolMaxIdleTime);
+			return switch (this.protocol) {
+				case OPENAI_COMPATIBLE -> new OpenAiCompatibleGlmApi(settings);
+				case DASHSCOPE -> new DashScopeGlmApi(settings);
+			};
+		}
+
+		private static void validateApiKey(@Nullable String apiKey) {
+			if (apiKey == null || apiKey.isBlank()) {
+				throw new IllegalArgumentException(
+						"apiKey must be set (spring.ai.glm.api-key or the DASHSCOPE_API_KEY environment variable)");
+			}
+			if (!isHeaderSafe(apiKey) || apiKey.indexOf(' ') >= 0) {
+				throw new IllegalArgumentException("apiKey contains a character that is not allowed in an HTTP header "
+						+ "(CR, LF, space, control or non-ASCII character); the key is not printed");
+			}
+		}
+
+		private static boolean isHeaderSafe(String value) {
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (c < 0x20 || c > 0x7e) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private static URI validateBaseUrl(String baseUrl, boolean allowInsecureHttp) {
+			Assert.hasText(baseUrl, "baseUrl must be set, e.g. " + DEFAULT_BASE_URL);
+			URI uri;
+			try {
+				uri = URI.create(baseUrl.trim());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("baseUrl is not a valid URL: " + baseUrl, ex);
+			}
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			Assert.isTrue(uri.getHost() != null && (scheme.equals("https") || scheme.equals("http")),
+					"baseUrl must be an http(s) URL with a host, e.g. " + DEFAULT_BASE_URL + ", but was " + baseUrl);
+			if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+				throw new IllegalArgumentException("baseUrl " + baseUrl
+						+ " uses plain http to a non-loopback host, which would send the API key unencrypted; "
+						+ "use https or set spring.ai.glm.allow-insecure-http=true");
+			}
+			return uri;
+		}
+
+		private static boolean isLoopback(String host) {
+			String h = host.toLowerCase(Locale.ROOT);
+			return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+		}
+
+		private static void requirePositive(Duration duration, String name) {
+			Assert.isTrue(!duration.isNegative() && !duration.isZero(),
+					name + " must be a positive duration but was " + duration);
+		}
+
+	}
+
+}

@@ -1,0 +1,53 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.api;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.retry.TransientAiException;
+
+/**
+ * A GLM failure that may succeed when retried: throttling (429), server errors (5xx),
+ * connection failures, timeouts and streams that broke after they started.
+ *
+ * @author glm-spring-ai
+ */
+public class GlmTransientException extends TransientAiException implements GlmServiceException {
+
+	private final GlmError error;
+
+	/**
+	 * Create the exception.
+	 * @param error the error details
+	 * @param cause the cause, if any
+	 */
+	public GlmTransientException(GlmError error, @Nullable Throwable cause) {
+		super(error.describe(), cause);
+		this.error = error;
+	}
+
+	@Override
+	public GlmError getError() {
+		return this.error;
+	}
+
+	@Override
+	public GlmTransientException withPartial(String text, String reasoning) {
+		return new GlmTransientException(this.error.withPartial(text, reasoning), getCause());
+	}
+
+}

@@ -1,0 +1,378 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.chat;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.glmspringai.api.GlmApi;
+import io.github.glmspringai.api.GlmRequest;
+import io.github.glmspringai.api.GlmServiceException;
+import io.github.glmspringai.api.GlmStreamEvent;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
+import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
+import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.ai.retry.RetryUtils;
+import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.util.Assert;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.backoff.BackOffExecution;
+
+/**
+ * Spring AI {@link ChatModel} for GLM on Bailian. Every request is a streaming request
+ * (GLM on Bailian is stream-only); {@link #call(Prompt)} streams and aggregates. The
+ * model does not know which wire protocol its {@link GlmApi} speaks, and does not run
+ * tools: it returns tool calls for {@code ChatClient}'s tool-calling advisor.
+ *
+ * @author glm-spring-ai
+ */
+public class GlmChatModel implements ChatModel {
+
+	/** Provider name reported in observations. */
+	public static final String PROVIDER_NAME = "dashscope";
+
+	/** Observation key of the reasoning tokens of a turn. */
+	public static final String REASONING_TOKENS_KEY = "gen_ai.usage.reasoning_tokens";
+
+	private static final Log logger = LogFactory.getLog(GlmChatModel.class);
+
+	private static final ChatModelObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultChatModelObservationConvention();
+
+	private final GlmApi api;
+
+	private final GlmChatOptions defaultOptions;
+
+	private final ToolCallingManager toolCallingManager;
+
+	private final RetryTemplate retryTemplate;
+
+	private final ObservationRegistry observationRegistry;
+
+	private ChatModelObservationConvention observationConvention = DEFAULT_OBSERVATION_CONVENTION;
+
+	/**
+	 * Create the model; prefer {@link #builder()}.
+	 * @param api the protocol client
+	 * @param options default options (the model defaults to {@link GlmModel#DEFAULT})
+	 * @param toolCallingManager resolves tool definitions
+	 * @param retryTemplate retry policy for failures before the first event
+	 * @param observationRegistry observation registry
+	 */
+	public GlmChatModel(GlmApi api, GlmChatOptions options, ToolCallingManager toolCallingManager,
+			RetryTemplate retryTemplate, ObservationRegistry observationRegistry) {
+		Assert.notNull(api, "api must not be null");
+		Assert.notNull(options, "options must not be null");
+		Assert.notNull(toolCallingManager, "toolCallingManager must not be null");
+		Assert.notNull(retryTemplate, "retryTemplate must not be null");
+		Assert.notNull(observationRegistry, "observationRegistry must not be null");
+		this.api = api;
+		this.defaultOptions = (options.getModel() != null) ? options
+				: options.mutate().model(GlmModel.DEFAULT.getId()).build();
+		this.toolCallingManager = toolCallingManager;
+		this.retryTemplate = retryTemplate;
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * A new builder.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public ChatResponse call(Prompt prompt) {
+		Prompt requestPrompt = requestPrompt(prompt);
+		GlmRequest request = createRequest(requestPrompt);
+		ChatModelObservationContext context = ChatModelObservationContext.builder()
+			.prompt(requestPrompt)
+			.provider(PROVIDER_NAME)
+			.build();
+		Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(
+				this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
+		return observation.observe(() -> {
+			GlmTurn turn = new GlmTurn(request.model());
+			events(request, turn).doOnNext(turn::accept).onErrorMap(turn::withPartial).blockLast();
+			if (!turn.finished()) {
+				throw turn.truncated();
+			}
+			ChatResponse response = turn.fullResponse();
+			complete(observation, context, response);
+			return response;
+		});
+	}
+
+	@Override
+	public Flux<ChatResponse> stream(Prompt prompt) {
+		return Flux.deferContextual((contextView) -> {
+			Prompt requestPrompt = requestPrompt(prompt);
+			GlmRequest request = createRequest(requestPrompt);
+			ChatModelObservationContext context = ChatModelObservationContext.builder()
+				.prompt(requestPrompt)
+				.provider(PROVIDER_NAME)
+				.streaming(true)
+				.build();
+			Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(
+					this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context,
+					this.observationRegistry);
+			Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			observation.parentObservation(parent);
+			try (Observation.Scope ignored = (parent != null) ? parent.openScope() : Observation.Scope.NOOP) {
+				observation.start();
+			}
+			GlmTurn turn = new GlmTurn(request.model());
+			return events(request, turn).<ChatResponse>handle((event, sink) -> {
+				ChatResponse chunk = turn.chunk(event);
+				if (chunk != null) {
+					sink.next(chunk);
+				}
+			}).concatWith(Mono.fromSupplier(() -> {
+				if (!turn.finished()) {
+					throw turn.truncated();
+				}
+				complete(observation, context, turn.fullResponse());
+				return turn.lastChunk();
+			}))
+				.onErrorMap(turn::withPartial)
+				.doOnError(observation::error)
+				.doFinally((signal) -> observation.stop())
+				.contextWrite((ctx) -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private Flux<GlmStreamEvent> events(GlmRequest request, GlmTurn turn) {
+		return this.api.stream(request).retryWhen(retry(turn));
+	}
+
+	/**
+	 * Retry with the {@link RetryTemplate}'s policy and back-off, re-sending the request,
+	 * but only while nothing has been received: a stream that already delivered data is
+	 * never retried silently. A {@code Retry-After} delay from the service is honoured.
+	 */
+	private Retry retry(GlmTurn turn) {
+		RetryPolicy policy = this.retryTemplate.getRetryPolicy();
+		return Retry.from((signals) -> {
+			BackOffExecution backOff = policy.getBackOff().start();
+			return signals.concatMap((signal) -> {
+				Throwable failure = signal.failure();
+				if (turn.started() || !policy.shouldRetry(failure)) {
+					return Mono.error(failure);
+				}
+				long delayMillis = backOff.nextBackOff();
+				if (delayMillis == BackOffExecution.STOP) {
+					return Mono.error(failure);
+				}
+				Duration delay = Duration.ofMillis(delayMillis);
+				if (failure instanceof GlmServiceException gse && gse.getRetryAfter() != null
+						&& gse.getRetryAfter().compareTo(delay) > 0) {
+					delay = gse.getRetryAfter();
+				}
+				if (logger.isWarnEnabled()) {
+					logger.warn("Retrying GLM request in " + delay.toMillis() + " ms (attempt "
+							+ (signal.totalRetries() + 2) + ") after: " + failure.getMessage());
+				}
+				return Mono.delay(delay);
+			});
+		});
+	}
+
+	private void complete(Observation observation, ChatModelObservationContext context, ChatResponse response) {
+		context.setResponse(response);
+		if (response.getMetadata().getUsage() instanceof GlmUsage usage && usage.getReasoningTokens() != null) {
+			observation.highCardinalityKeyValue(REASONING_TOKENS_KEY, String.valueOf(usage.getReasoningTokens()));
+		}
+	}
+
+	private Prompt requestPrompt(Prompt prompt) {
+		GlmChatOptions options = resolveOptions(prompt.getOptions());
+		return (options == prompt.getOptions()) ? prompt : prompt.mutate().chatOptions(options).build();
+	}
+
+	/**
+	 * The options of a request: the prompt's {@link GlmChatOptions} as they are
+	 * (ChatClient has already merged this model's defaults into them), this model's
+	 * defaults when the prompt has none, and other {@link ChatOptions} converted by
+	 * combining them over the defaults.
+	 */
+	private GlmChatOptions resolveOptions(@Nullable ChatOptions runtime) {
+		if (runtime == null) {
+			return this.defaultOptions;
+		}
+		if (runtime instanceof GlmChatOptions glm) {
+			return (glm.getModel() != null) ? glm : glm.mutate().model(this.defaultOptions.getModel()).build();
+		}
+		GlmChatOptions.Builder builder = this.defaultOptions.mutate().combineWith(runtime.mutate());
+		if (runtime instanceof StructuredOutputChatOptions structured && structured.getOutputSchema() != null) {
+			builder.outputSchema(structured.getOutputSchema());
+		}
+		return builder.build();
+	}
+
+	private GlmRequest createRequest(Prompt prompt) {
+		GlmChatOptions options = (GlmChatOptions) prompt.getOptions();
+		Assert.state(options != null, "options were resolved");
+		List<ToolDefinition> tools = CollectionUtils.isEmpty(options.getToolCallbacks()) ? List.of()
+				: this.toolCallingManager.resolveToolDefinitions(options);
+		return GlmRequests.create(prompt.getInstructions(), options, tools);
+	}
+
+	@Override
+	public GlmChatOptions getOptions() {
+		return this.defaultOptions;
+	}
+
+	/**
+	 * The protocol client.
+	 * @return the client
+	 */
+	public GlmApi getApi() {
+		return this.api;
+	}
+
+	/**
+	 * Use a custom observation convention.
+	 * @param observationConvention the convention
+	 */
+	public void setObservationConvention(ChatModelObservationConvention observationConvention) {
+		Assert.notNull(observationConvention, "observationConvention must not be null");
+		this.observationConvention = observationConvention;
+	}
+
+	@Override
+	public String toString() {
+		return "GlmChatModel{api=" + this.api + ", options=" + this.defaultOptions + '}';
+	}
+
+	/**
+	 * Builder of {@link GlmChatModel}.
+	 */
+	public static final class Builder {
+
+		private @Nullable GlmApi api;
+
+		private GlmChatOptions options = GlmChatOptions.builder().model(GlmModel.DEFAULT).build();
+
+		private @Nullable ToolCallingManager toolCallingManager;
+
+		private RetryTemplate retryTemplate = RetryUtils.DEFAULT_RETRY_TEMPLATE;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable ChatModelObservationConvention observationConvention;
+
+		private Builder() {
+		}
+
+		/**
+		 * The protocol client (required); see {@link GlmApi#builder()}.
+		 * @param api the client
+		 * @return this builder
+		 */
+		public Builder api(GlmApi api) {
+			this.api = api;
+			return this;
+		}
+
+		/**
+		 * Default options.
+		 * @param options the options
+		 * @return this builder
+		 */
+		public Builder options(GlmChatOptions options) {
+			this.options = options;
+			return this;
+		}
+
+		/**
+		 * Resolves tool definitions from tool callbacks.
+		 * @param toolCallingManager the manager
+		 * @return this builder
+		 */
+		public Builder toolCallingManager(ToolCallingManager toolCallingManager) {
+			this.toolCallingManager = toolCallingManager;
+			return this;
+		}
+
+		/**
+		 * Retry policy for failures before the first event (default
+		 * {@link RetryUtils#DEFAULT_RETRY_TEMPLATE}).
+		 * @param retryTemplate the template
+		 * @return this builder
+		 */
+		public Builder retryTemplate(RetryTemplate retryTemplate) {
+			this.retryTemplate = retryTemplate;
+			return this;
+		}
+
+		/**
+		 * Observation registry (default none).
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Custom observation convention.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable ChatModelObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Build the model.
+		 * @return the model
+		 */
+		public GlmChatModel build() {
+			Assert.notNull(this.api, "api must be set: GlmChatModel.builder().api(GlmApi.builder()...build())");
+			GlmChatModel model = new GlmChatModel(this.api, this.options,
+					(this.toolCallingManager != null) ? this.toolCallingManager : ToolCallingManager.builder().build(),
+					this.retryTemplate, this.observationRegistry);
+			if (this.observationConvention != null) {
+				model.setObservationConvention(this.observationConvention);
+			}
+			return model;
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.chat;
+
+import java.util.Locale;
+
+/**
+ * The wire protocol used to reach GLM on Alibaba Cloud Model Studio (Bailian).
+ *
+ * @author glm-spring-ai
+ */
+public enum GlmProtocol {
+
+	/**
+	 * OpenAI-compatible mode: {@code POST
+	 * {base-url}/compatible-mode/v1/chat/completions}.
+	 */
+	OPENAI_COMPATIBLE("openai-compatible"),
+
+	/**
+	 * Native DashScope protocol: {@code POST
+	 * {base-url}/api/v1/services/aigc/text-generation/generation}.
+	 */
+	DASHSCOPE("dashscope");
+
+	private final String value;
+
+	GlmProtocol(String value) {
+		this.value = value;
+	}
+
+	/**
+	 * The configuration value of this protocol ({@code openai-compatible} or
+	 * {@code dashscope}).
+	 * @return the value
+	 */
+	public String getValue() {
+		return this.value;
+	}
+
+	/**
+	 * Resolve a protocol from its configuration value or its enum name, ignoring case.
+	 * @param value {@code openai-compatible}, {@code dashscope} or an enum name
+	 * @return the protocol
+	 * @throws IllegalArgumentException if the value names no protocol
+	 */
+	public static GlmProtocol from(String value) {
+		String normalized = value.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+		for (GlmProtocol protocol : values()) {
+			if (protocol.value.equals(normalized)) {
+				return protocol;
+			}
+		}
+		throw new IllegalArgumentException(
+				"protocol must be one of [openai-compatible, dashscope] but was '" + value + "'");
+	}
+
+}

@@ -1,0 +1,124 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.chat;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.metadata.Usage;
+
+/**
+ * Token usage of one GLM turn, including reasoning (chain-of-thought) tokens and cached
+ * prompt tokens when the service reports them.
+ *
+ * @author glm-spring-ai
+ */
+public final class GlmUsage implements Usage {
+
+	private final int promptTokens;
+
+	private final int completionTokens;
+
+	private final int totalTokens;
+
+	private final @Nullable Integer reasoningTokens;
+
+	private final @Nullable Long cachedTokens;
+
+	private final @Nullable Object nativeUsage;
+
+	/**
+	 * Create a usage.
+	 * @param promptTokens input tokens
+	 * @param completionTokens output tokens (reasoning included)
+	 * @param totalTokens total tokens; computed when {@code null}
+	 * @param reasoningTokens reasoning tokens, {@code null} when not reported
+	 * @param cachedTokens cached prompt tokens, {@code null} when not reported
+	 * @param nativeUsage the wire usage object
+	 */
+	public GlmUsage(int promptTokens, int completionTokens, @Nullable Integer totalTokens,
+			@Nullable Integer reasoningTokens, @Nullable Long cachedTokens, @Nullable Object nativeUsage) {
+		this.promptTokens = promptTokens;
+		this.completionTokens = completionTokens;
+		this.totalTokens = (totalTokens != null) ? totalTokens : promptTokens + completionTokens;
+		this.reasoningTokens = reasoningTokens;
+		this.cachedTokens = cachedTokens;
+		this.nativeUsage = nativeUsage;
+	}
+
+	@Override
+	public Integer getPromptTokens() {
+		return this.promptTokens;
+	}
+
+	@Override
+	public Integer getCompletionTokens() {
+		return this.completionTokens;
+	}
+
+	@Override
+	public Integer getTotalTokens() {
+		return this.totalTokens;
+	}
+
+	/**
+	 * Reasoning tokens (part of the completion tokens), or {@code null} when the service
+	 * did not report them.
+	 * @return the reasoning tokens
+	 */
+	public @Nullable Integer getReasoningTokens() {
+		return this.reasoningTokens;
+	}
+
+	@Override
+	public @Nullable Long getCacheReadInputTokens() {
+		return this.cachedTokens;
+	}
+
+	@Override
+	public @Nullable Object getNativeUsage() {
+		return this.nativeUsage;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object o) {
+		if (this == o) {
+			return true;
+		}
+		if (!(o instanceof GlmUsage that)) {
+			return false;
+		}
+		return this.promptTokens == that.promptTokens && this.completionTokens == that.completionTokens
+				&& this.totalTokens == that.totalTokens && Objects.equals(this.reasoningTokens, that.reasoningTokens)
+				&& Objects.equals(this.cachedTokens, that.cachedTokens);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.promptTokens, this.completionTokens, this.totalTokens, this.reasoningTokens,
+				this.cachedTokens);
+	}
+
+	@Override
+	public String toString() {
+		return "GlmUsage{promptTokens=" + this.promptTokens + ", completionTokens=" + this.completionTokens
+				+ ", totalTokens=" + this.totalTokens + ", reasoningTokens=" + this.reasoningTokens + ", cachedTokens="
+				+ this.cachedTokens + '}';
+	}
+
+}
