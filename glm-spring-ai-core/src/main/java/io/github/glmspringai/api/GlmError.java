@@ -72,6 +72,19 @@ public record GlmError(int statusCode, @Nullable String code, @Nullable String m
 	}
 
 	/**
+	 * This error with a request id, unless it already has one.
+	 * @param fallback the request id to use when this error has none
+	 * @return this error or a copy
+	 */
+	public GlmError withRequestIdIfAbsent(@Nullable String fallback) {
+		if (this.requestId != null || fallback == null) {
+			return this;
+		}
+		return new GlmError(this.statusCode, this.code, this.message, fallback, this.retryAfter, this.partialText,
+				this.partialReasoning);
+	}
+
+	/**
 	 * This error with a {@code Retry-After} delay.
 	 * @param delay the delay
 	 * @return a copy

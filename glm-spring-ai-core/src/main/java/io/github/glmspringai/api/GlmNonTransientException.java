@@ -45,9 +45,4 @@ public class GlmNonTransientException extends NonTransientAiException implements
 		return this.error;
 	}
 
-	@Override
-	public GlmNonTransientException withPartial(String text, String reasoning) {
-		return new GlmNonTransientException(this.error.withPartial(text, reasoning), getCause());
-	}
-
 }

@@ -35,14 +35,6 @@ public interface GlmServiceException {
 	GlmError getError();
 
 	/**
-	 * A copy of this exception carrying the content received before the failure.
-	 * @param text the partial answer
-	 * @param reasoning the partial reasoning
-	 * @return the copy
-	 */
-	RuntimeException withPartial(String text, String reasoning);
-
-	/**
 	 * The HTTP status, {@code 0} when no response was received.
 	 * @return the status
 	 */

@@ -45,9 +45,4 @@ public class GlmTransientException extends TransientAiException implements GlmSe
 		return this.error;
 	}
 
-	@Override
-	public GlmTransientException withPartial(String text, String reasoning) {
-		return new GlmTransientException(this.error.withPartial(text, reasoning), getCause());
-	}
-
 }

@@ -166,16 +166,21 @@ final class GlmTurn {
 	}
 
 	/**
-	 * Attach the partial content received so far to a failure.
+	 * Attach the partial content received so far (and the request id, when the error
+	 * lacks it) to a failure; the original failure becomes the cause.
 	 * @param failure the failure
 	 * @return the failure with the partial content
 	 */
 	Throwable withPartial(Throwable failure) {
-		if (failure instanceof GlmServiceException gse && (this.text.length() > 0 || this.reasoning.length() > 0)
-				&& gse.getPartialText().isEmpty() && gse.getPartialReasoning().isEmpty()) {
-			return gse.withPartial(this.text.toString(), this.reasoning.toString());
+		if (!(failure instanceof GlmServiceException gse) || !gse.getPartialText().isEmpty()
+				|| !gse.getPartialReasoning().isEmpty()) {
+			return failure;
 		}
-		return failure;
+		GlmError error = gse.getError().withRequestIdIfAbsent(this.requestId);
+		if (this.text.length() == 0 && this.reasoning.length() == 0 && error == gse.getError()) {
+			return failure;
+		}
+		return error.withPartial(this.text.toString(), this.reasoning.toString()).toException(failure);
 	}
 
 	/**

@@ -1,0 +1,118 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+import io.github.glmspringai.chat.GlmProtocol;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The parsing floor: the JDK {@link HttpClient} streaming the body as lines, and one
+ * Jackson 3 {@code readTree} per {@code data:} line, reading the delta text from the
+ * tree. No SSE state machine, no typed model, no reactive pipeline.
+ *
+ * @author glm-spring-ai
+ */
+final class FloorContender implements Contender {
+
+	private final GlmProtocol protocol;
+
+	private final URI uri;
+
+	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	FloorContender(GlmProtocol protocol, String baseUrl) {
+		this.protocol = protocol;
+		this.uri = URI.create(baseUrl + ((protocol == GlmProtocol.OPENAI_COMPATIBLE) ? FakeBailianServer.COMPATIBLE_PATH
+				: FakeBailianServer.NATIVE_PATH));
+	}
+
+	@Override
+	public String name() {
+		return "floor: JDK HttpClient + Jackson readTree";
+	}
+
+	@Override
+	public GlmProtocol protocol() {
+		return this.protocol;
+	}
+
+	@Override
+	public boolean isFloor() {
+		return true;
+	}
+
+	@Override
+	public Tally run(Scenario scenario) throws IOException, InterruptedException {
+		boolean compatible = this.protocol == GlmProtocol.OPENAI_COMPATIBLE;
+		String messages = "[{\"role\":\"user\",\"content\":\"" + scenario.prompt() + "\"}]";
+		String body = compatible
+				? "{\"model\":\"glm-4.6\",\"messages\":" + messages
+						+ ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}"
+				: "{\"model\":\"glm-4.6\",\"input\":{\"messages\":" + messages
+						+ "},\"parameters\":{\"result_format\":\"message\",\"incremental_output\":true}}";
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.uri)
+			.header("Authorization", "Bearer sk-test")
+			.header("Content-Type", "application/json")
+			.header("Accept", "text/event-stream")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (!compatible) {
+			request.header("X-DashScope-SSE", "enable");
+		}
+		HttpResponse<Stream<String>> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+		Tally tally = new Tally();
+		try (Stream<String> lines = response.body()) {
+			if (response.statusCode() != 200) {
+				throw new IOException("HTTP " + response.statusCode());
+			}
+			Iterator<String> it = lines.iterator();
+			while (it.hasNext()) {
+				String line = it.next();
+				if (!line.startsWith("data:")) {
+					continue;
+				}
+				String data = line.substring((line.length() > 5 && line.charAt(5) == ' ') ? 6 : 5);
+				if (data.equals("[DONE]")) {
+					continue;
+				}
+				JsonNode node = this.mapper.readTree(data);
+				tally.item();
+				JsonNode delta = compatible ? node.path("choices").path(0).path("delta")
+						: node.path("output").path("choices").path(0).path("message");
+				tally.answer(text(delta.path("content")));
+				tally.reasoning(text(delta.path("reasoning_content")));
+			}
+		}
+		return tally;
+	}
+
+	private static @Nullable String text(JsonNode node) {
+		return node.isString() ? node.stringValue() : null;
+	}
+
+}

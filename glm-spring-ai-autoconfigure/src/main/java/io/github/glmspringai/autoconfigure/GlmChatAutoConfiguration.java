@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.autoconfigure;
+
+import io.github.glmspringai.api.GlmApi;
+import io.github.glmspringai.chat.GlmChatModel;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.model.SpringAIModelProperties;
+import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.ai.retry.RetryUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of the GLM chat model on Alibaba Cloud Model Studio (Bailian).
+ * Active unless {@code spring.ai.glm.chat.enabled=false} or {@code spring.ai.model.chat}
+ * names another provider ({@code glm} selects this one). It honours the application's
+ * {@link WebClient.Builder} (cloned, never modified), {@link ObservationRegistry},
+ * {@link ChatModelObservationConvention}, {@link ToolCallingManager} and
+ * {@link RetryTemplate} ({@code spring.ai.retry.*}).
+ *
+ * @author glm-spring-ai
+ */
+@AutoConfiguration
+@ConditionalOnClass({ GlmApi.class, GlmChatModel.class, WebClient.class })
+@ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = GlmChatAutoConfiguration.MODEL_NAME,
+		matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = GlmChatProperties.CONFIG_PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ GlmConnectionProperties.class, GlmChatProperties.class })
+public class GlmChatAutoConfiguration {
+
+	/** The value of {@code spring.ai.model.chat} that selects this provider. */
+	public static final String MODEL_NAME = "glm";
+
+	/**
+	 * The protocol client, closed (its connection pool released) with the context.
+	 * @param properties the connection properties
+	 * @param webClientBuilder the application's {@link WebClient.Builder}, if any
+	 * @param environment the environment, for the {@code DASHSCOPE_API_KEY} fallback
+	 * @return the client
+	 * @throws GlmApiKeyMissingException when no API key is configured
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	public GlmApi glmApi(GlmConnectionProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
+			Environment environment) {
+		GlmApi.Builder builder = GlmApi.builder()
+			.protocol(properties.getProtocol())
+			.baseUrl(properties.getBaseUrl())
+			.apiKey(resolveApiKey(properties.getApiKey(), environment))
+			.workspace(properties.getWorkspace())
+			.connectTimeout(properties.getConnectTimeout())
+			.firstTokenTimeout(properties.getFirstTokenTimeout())
+			.idleTimeout(properties.getIdleTimeout())
+			.maxConnections(properties.getMaxConnections())
+			.pendingAcquireTimeout(properties.getPendingAcquireTimeout())
+			.poolMaxIdleTime(properties.getPoolMaxIdleTime())
+			.allowInsecureHttp(properties.isAllowInsecureHttp());
+		WebClient.Builder applicationBuilder = webClientBuilder.getIfUnique();
+		if (applicationBuilder != null) {
+			builder.webClientBuilder(applicationBuilder);
+		}
+		return builder.build();
+	}
+
+	/**
+	 * The chat model, with the {@code spring.ai.glm.chat.*} default options.
+	 * @param glmApi the protocol client
+	 * @param chatProperties the default options
+	 * @param toolCallingManager resolves tool definitions
+	 * @param retryTemplate retry policy ({@code spring.ai.retry.*})
+	 * @param observationRegistry the observation registry
+	 * @param observationConvention a custom observation convention
+	 * @return the chat model
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public GlmChatModel glmChatModel(GlmApi glmApi, GlmChatProperties chatProperties,
+			ObjectProvider<ToolCallingManager> toolCallingManager, ObjectProvider<RetryTemplate> retryTemplate,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ChatModelObservationConvention> observationConvention) {
+		return GlmChatModel.builder()
+			.api(glmApi)
+			.options(chatProperties.toOptions())
+			.toolCallingManager(toolCallingManager.getIfUnique(() -> ToolCallingManager.builder().build()))
+			.retryTemplate(retryTemplate.getIfUnique(() -> RetryUtils.DEFAULT_RETRY_TEMPLATE))
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfUnique())
+			.build();
+	}
+
+	/**
+	 * The API key: {@code spring.ai.glm.api-key}, else the {@code DASHSCOPE_API_KEY}
+	 * environment variable, without surrounding white space.
+	 */
+	static String resolveApiKey(@Nullable String configured, Environment environment) {
+		String apiKey = configured;
+		if (apiKey == null || apiKey.isBlank()) {
+			apiKey = environment.getProperty(GlmConnectionProperties.API_KEY_ENVIRONMENT_VARIABLE);
+		}
+		if (apiKey == null || apiKey.isBlank()) {
+			throw new GlmApiKeyMissingException();
+		}
+		return apiKey.strip();
+	}
+
+}

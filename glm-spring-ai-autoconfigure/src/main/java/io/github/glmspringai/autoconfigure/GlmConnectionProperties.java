@@ -1,0 +1,206 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import io.github.glmspringai.chat.GlmProtocol;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Connection properties of GLM on Alibaba Cloud Model Studio (Bailian / DashScope):
+ * endpoint, key, protocol, timeouts and connection pool.
+ *
+ * @author glm-spring-ai
+ */
+@ConfigurationProperties(GlmConnectionProperties.CONFIG_PREFIX)
+public class GlmConnectionProperties {
+
+	/** The prefix of these properties. */
+	public static final String CONFIG_PREFIX = "spring.ai.glm";
+
+	/** The environment variable read when {@code spring.ai.glm.api-key} is not set. */
+	public static final String API_KEY_ENVIRONMENT_VARIABLE = "DASHSCOPE_API_KEY";
+
+	/**
+	 * DashScope API key, sent as "Authorization: Bearer". Defaults to the
+	 * DASHSCOPE_API_KEY environment variable.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * Scheme and host of the service; each protocol adds its own path. Plain http is only
+	 * allowed to localhost unless allow-insecure-http is set.
+	 */
+	private String baseUrl = "https://dashscope.aliyuncs.com";
+
+	/**
+	 * Wire protocol: 'openai-compatible' (POST /compatible-mode/v1/chat/completions) or
+	 * 'dashscope' (POST /api/v1/services/aigc/text-generation/generation).
+	 */
+	private GlmProtocol protocol = GlmProtocol.OPENAI_COMPATIBLE;
+
+	/**
+	 * Model Studio workspace id, sent as the X-DashScope-WorkSpace header.
+	 */
+	private @Nullable String workspace;
+
+	/**
+	 * TCP and TLS connect timeout (a number without unit is in seconds).
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Longest wait from sending a request to the first server-sent event; thinking can be
+	 * slow to start (a number without unit is in seconds).
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration firstTokenTimeout = Duration.ofSeconds(120);
+
+	/**
+	 * Longest silence between two server-sent events of a stream (a number without unit
+	 * is in seconds).
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration idleTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * Maximum number of concurrent connections (each open stream holds one).
+	 */
+	private int maxConnections = 1000;
+
+	/**
+	 * Longest wait for a free pooled connection when all max-connections are busy (a
+	 * number without unit is in seconds).
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
+
+	/**
+	 * How long an unused pooled connection is kept before it is closed; shorter than the
+	 * service's keep-alive, so a connection the server dropped is never reused (a number
+	 * without unit is in seconds).
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration poolMaxIdleTime = Duration.ofSeconds(30);
+
+	/**
+	 * Allow a plain http base-url to a host other than localhost; the API key would
+	 * travel unencrypted.
+	 */
+	private boolean allowInsecureHttp;
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public GlmProtocol getProtocol() {
+		return this.protocol;
+	}
+
+	public void setProtocol(GlmProtocol protocol) {
+		this.protocol = protocol;
+	}
+
+	public @Nullable String getWorkspace() {
+		return this.workspace;
+	}
+
+	public void setWorkspace(@Nullable String workspace) {
+		this.workspace = workspace;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getFirstTokenTimeout() {
+		return this.firstTokenTimeout;
+	}
+
+	public void setFirstTokenTimeout(Duration firstTokenTimeout) {
+		this.firstTokenTimeout = firstTokenTimeout;
+	}
+
+	public Duration getIdleTimeout() {
+		return this.idleTimeout;
+	}
+
+	public void setIdleTimeout(Duration idleTimeout) {
+		this.idleTimeout = idleTimeout;
+	}
+
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
+	}
+
+	public Duration getPendingAcquireTimeout() {
+		return this.pendingAcquireTimeout;
+	}
+
+	public void setPendingAcquireTimeout(Duration pendingAcquireTimeout) {
+		this.pendingAcquireTimeout = pendingAcquireTimeout;
+	}
+
+	public Duration getPoolMaxIdleTime() {
+		return this.poolMaxIdleTime;
+	}
+
+	public void setPoolMaxIdleTime(Duration poolMaxIdleTime) {
+		this.poolMaxIdleTime = poolMaxIdleTime;
+	}
+
+	public boolean isAllowInsecureHttp() {
+		return this.allowInsecureHttp;
+	}
+
+	public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+		this.allowInsecureHttp = allowInsecureHttp;
+	}
+
+	@Override
+	public String toString() {
+		return "GlmConnectionProperties{apiKey=" + ((this.apiKey != null) ? "***" : null) + ", baseUrl=" + this.baseUrl
+				+ ", protocol=" + this.protocol + ", workspace=" + this.workspace + '}';
+	}
+
+}

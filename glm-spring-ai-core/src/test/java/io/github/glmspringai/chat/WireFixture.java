@@ -1,0 +1,374 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.glmspringai.api.DashScopeGlmApi;
+import io.github.glmspringai.api.OpenAiCompatibleGlmApi;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Per-protocol wire fixtures: how each protocol frames the same scripted stream, its
+ * error bodies and its recorded reference stream (bailian-api.md §3.2 and §4.2). Every
+ * behaviour test is written once and runs with both constants.
+ */
+enum WireFixture {
+
+	OPENAI_COMPATIBLE(GlmProtocol.OPENAI_COMPATIBLE, OpenAiCompatibleGlmApi.PATH) {
+
+		@Override
+		String render(List<Step> steps) {
+			StringBuilder sb = new StringBuilder();
+			boolean first = true;
+			for (Step step : steps) {
+				String choice = null;
+				if (step instanceof Step.Reasoning r) {
+					choice = "{\"finish_reason\":null,\"logprobs\":null,\"delta\":{\"content\":null,"
+							+ (first ? "\"role\":\"assistant\"," : "") + "\"reasoning_content\":" + json(r.text())
+							+ "},\"index\":0}";
+				}
+				else if (step instanceof Step.Text t) {
+					choice = "{\"delta\":{\"content\":" + json(t.text()) + ","
+							+ (first ? "\"role\":\"assistant\"," : "")
+							+ "\"reasoning_content\":null},\"finish_reason\":null,\"index\":0,\"logprobs\":null}";
+				}
+				else if (step instanceof Step.Tool t) {
+					choice = "{\"delta\":{" + (first ? "\"content\":null," : "") + "\"tool_calls\":[{\"index\":"
+							+ t.index() + ",\"id\":" + json(t.id()) + ",\"type\":\"function\",\"function\":{"
+							+ ((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "") + "\"arguments\":"
+							+ json(t.arguments()) + "}}]" + (first ? ",\"role\":\"assistant\"" : "")
+							+ "},\"finish_reason\":null,\"index\":0,\"logprobs\":null}";
+				}
+				else if (step instanceof Step.Finish f) {
+					choice = "{\"finish_reason\":" + json(f.reason())
+							+ ",\"delta\":{\"content\":\"\",\"reasoning_content\":null},\"index\":0,\"logprobs\":null}";
+				}
+				if (choice != null) {
+					sb.append(chunk("[" + choice + "]", "null"));
+				}
+				else {
+					Step.Usage u = (Step.Usage) step;
+					String details = ((u.reasoning() != null)
+							? ",\"completion_tokens_details\":{\"reasoning_tokens\":" + u.reasoning() + "}" : "")
+							+ ((u.cached() != null)
+									? ",\"prompt_tokens_details\":{\"cached_tokens\":" + u.cached() + "}" : "");
+					sb.append(chunk("[]", "{\"prompt_tokens\":" + u.prompt() + ",\"completion_tokens\":"
+							+ u.completion() + ",\"total_tokens\":" + u.total() + details + "}"));
+				}
+				first = false;
+			}
+			return sb.toString();
+		}
+
+		@Override
+		String end() {
+			return "data: [DONE]\n\n";
+		}
+
+		private String chunk(String choices, String usage) {
+			return "data: {\"choices\":" + choices + ",\"object\":\"chat.completion.chunk\",\"usage\":" + usage
+					+ ",\"created\":1745485391,\"system_fingerprint\":null,\"model\":\"glm-4.6\",\"id\":\"chatcmpl-"
+					+ REQUEST_ID + "\"}\n\n";
+		}
+
+		@Override
+		String errorBody(ErrorCase error) {
+			return "{\"error\":{\"code\":\"" + error.compatibleCode + "\",\"param\":null,\"message\":\""
+					+ error.compatibleMessage + "\",\"type\":\"invalid_request_error\"},\"id\":\"chatcmpl-" + REQUEST_ID
+					+ "\",\"request_id\":\"" + REQUEST_ID + "\"}";
+		}
+
+		@Override
+		String streamErrorEvent() {
+			return "data: {\"error\":{\"message\":\"Output data may contain inappropriate content.\","
+					+ "\"type\":\"data_inspection_failed\",\"param\":null,\"code\":\"data_inspection_failed\"}}\n\n";
+		}
+
+		@Override
+		String dataInspectionCode() {
+			return "data_inspection_failed";
+		}
+
+		@Override
+		String referenceStream() {
+			return """
+					data: {"choices":[{"delta":{"content":null,"role":"assistant","reasoning_content":""},"index":0,"logprobs":null,"finish_reason":null}],"object":"chat.completion.chunk","usage":null,"created":1745485391,"system_fingerprint":null,"model":"qwen-plus","id":"chatcmpl-e2edaf2c-8aaf-9e54-90e2-b21dd5045503"}
+
+					data: {"choices":[{"finish_reason":null,"logprobs":null,"delta":{"content":null,"reasoning_content":"The user"},"index":0}],"object":"chat.completion.chunk","usage":null,"created":1745485391,"system_fingerprint":null,"model":"qwen-plus","id":"chatcmpl-e2edaf2c-8aaf-9e54-90e2-b21dd5045503"}
+
+					data: {"choices":[{"delta":{"content":"我是","reasoning_content":null},"finish_reason":null,"index":0,"logprobs":null}],"object":"chat.completion.chunk","usage":null,"created":1745485391,"system_fingerprint":null,"model":"qwen-plus","id":"chatcmpl-e2edaf2c-8aaf-9e54-90e2-b21dd5045503"}
+
+					data: {"choices":[{"finish_reason":"stop","delta":{"content":"","reasoning_content":null},"index":0,"logprobs":null}],"object":"chat.completion.chunk","usage":null,"created":1745485391,"system_fingerprint":null,"model":"qwen-plus","id":"chatcmpl-e2edaf2c-8aaf-9e54-90e2-b21dd5045503"}
+
+					data: {"choices":[],"object":"chat.completion.chunk","usage":{"prompt_tokens":10,"completion_tokens":360,"total_tokens":370,"completion_tokens_details":{"reasoning_tokens":172},"prompt_tokens_details":{"cached_tokens":0}},"created":1745485391,"system_fingerprint":null,"model":"qwen-plus","id":"chatcmpl-e2edaf2c-8aaf-9e54-90e2-b21dd5045503"}
+
+					data: [DONE]
+
+					""";
+		}
+
+		@Override
+		Reference reference() {
+			return new Reference("我是", "The user", "STOP", 10, 360, 370, 172, "e2edaf2c-8aaf-9e54-90e2-b21dd5045503",
+					"qwen-plus");
+		}
+
+		@Override
+		String wrapParameters(String parametersJson, String messagesJson) {
+			return "{\"model\":\"glm-4.6\",\"messages\":" + messagesJson + ","
+					+ parametersJson.substring(1, parametersJson.length() - 1)
+					+ (parametersJson.length() > 2 ? "," : "")
+					+ "\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
+		}
+
+	},
+
+	DASHSCOPE(GlmProtocol.DASHSCOPE, DashScopeGlmApi.PATH) {
+
+		@Override
+		String render(List<Step> steps) {
+			// Native frames carry cumulative usage on every frame and the string "null"
+			// as finish reason until the last frame, which merges finish and usage.
+			Step.Usage finalUsage = steps.stream()
+				.filter(Step.Usage.class::isInstance)
+				.map(Step.Usage.class::cast)
+				.findFirst()
+				.orElse(new Step.Usage(7, steps.size(), 7 + steps.size(), null, null));
+			StringBuilder sb = new StringBuilder();
+			int id = 0;
+			int output = 0;
+			for (Step step : steps) {
+				String message = null;
+				if (step instanceof Step.Reasoning r) {
+					message = "{\"content\":\"\",\"reasoning_content\":" + json(r.text()) + ",\"role\":\"assistant\"}";
+				}
+				else if (step instanceof Step.Text t) {
+					message = "{\"content\":" + json(t.text()) + ",\"reasoning_content\":\"\",\"role\":\"assistant\"}";
+				}
+				else if (step instanceof Step.Tool t) {
+					message = "{\"role\":\"assistant\",\"content\":\"\",\"reasoning_content\":\"\",\"tool_calls\":[{\"index\":"
+							+ t.index() + ",\"type\":\"function\",\"id\":" + json(t.id()) + ",\"function\":{"
+							+ ((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "") + "\"arguments\":"
+							+ json(t.arguments()) + "}}]}";
+				}
+				if (message != null) {
+					output = Math.min(output + 1, finalUsage.completion());
+					sb.append(frame(++id, message, "null",
+							new Step.Usage(finalUsage.prompt(), output, finalUsage.prompt() + output, null, null)));
+				}
+				else if (step instanceof Step.Finish f) {
+					sb.append(frame(++id, "{\"content\":\"\",\"reasoning_content\":\"\",\"role\":\"assistant\"}",
+							f.reason(), finalUsage));
+				}
+			}
+			return sb.toString();
+		}
+
+		private String frame(int id, String message, String finishReason, Step.Usage u) {
+			String details = ((u.reasoning() != null)
+					? ",\"output_tokens_details\":{\"reasoning_tokens\":" + u.reasoning() + "}" : "")
+					+ ((u.cached() != null) ? ",\"prompt_tokens_details\":{\"cached_tokens\":" + u.cached() + "}" : "");
+			return "id:" + id + "\nevent:result\n:HTTP_STATUS/200\ndata:{\"output\":{\"choices\":[{\"message\":"
+					+ message + ",\"finish_reason\":\"" + finishReason + "\"}]},\"usage\":{\"total_tokens\":"
+					+ u.total() + ",\"output_tokens\":" + u.completion() + ",\"input_tokens\":" + u.prompt() + details
+					+ "},\"request_id\":\"" + REQUEST_ID + "\"}\n\n";
+		}
+
+		@Override
+		String end() {
+			return "";
+		}
+
+		@Override
+		String errorBody(ErrorCase error) {
+			return "{\"code\":\"" + error.nativeCode + "\",\"message\":\"" + error.nativeMessage
+					+ "\",\"request_id\":\"" + REQUEST_ID + "\"}";
+		}
+
+		@Override
+		String streamErrorEvent() {
+			return "id:9\nevent:error\n:HTTP_STATUS/400\ndata:{\"code\":\"DataInspectionFailed\","
+					+ "\"message\":\"Output data may contain inappropriate content.\",\"request_id\":\"" + REQUEST_ID
+					+ "\"}\n\n";
+		}
+
+		@Override
+		String dataInspectionCode() {
+			return "DataInspectionFailed";
+		}
+
+		@Override
+		String referenceStream() {
+			return """
+					id:1
+					event:result
+					:HTTP_STATUS/200
+					data:{"output":{"choices":[{"message":{"content":"","reasoning_content":"Okay","role":"assistant"},"finish_reason":"null"}]},"usage":{"total_tokens":14,"output_tokens":3,"input_tokens":11,"output_tokens_details":{"reasoning_tokens":1}},"request_id":"2ce91085-3602-9c32-9c8b-fe3d583a2c38"}
+
+					id:2
+					event:result
+					:HTTP_STATUS/200
+					data:{"output":{"choices":[{"message":{"content":"","reasoning_content":",","role":"assistant"},"finish_reason":"null"}]},"usage":{"total_tokens":15,"output_tokens":4,"input_tokens":11,"output_tokens_details":{"reasoning_tokens":2}},"request_id":"2ce91085-3602-9c32-9c8b-fe3d583a2c38"}
+
+					id:133
+					event:result
+					:HTTP_STATUS/200
+					data:{"output":{"choices":[{"message":{"content":"!","reasoning_content":"","role":"assistant"},"finish_reason":"null"}]},"usage":{"total_tokens":149,"output_tokens":138,"input_tokens":11,"output_tokens_details":{"reasoning_tokens":50}},"request_id":"2ce91085-3602-9c32-9c8b-fe3d583a2c38"}
+
+					id:134
+					event:result
+					:HTTP_STATUS/200
+					data:{"output":{"choices":[{"message":{"content":"","reasoning_content":"","role":"assistant"},"finish_reason":"stop"}]},"usage":{"total_tokens":149,"output_tokens":138,"input_tokens":11,"output_tokens_details":{"reasoning_tokens":50}},"request_id":"2ce91085-3602-9c32-9c8b-fe3d583a2c38"}
+
+					""";
+		}
+
+		@Override
+		Reference reference() {
+			return new Reference("!", "Okay,", "STOP", 11, 138, 149, 50, "2ce91085-3602-9c32-9c8b-fe3d583a2c38",
+					"glm-4.6");
+		}
+
+		@Override
+		String wrapParameters(String parametersJson, String messagesJson) {
+			return "{\"model\":\"glm-4.6\",\"input\":{\"messages\":" + messagesJson + "},\"parameters\":{"
+					+ parametersJson.substring(1, parametersJson.length() - 1)
+					+ (parametersJson.length() > 2 ? "," : "")
+					+ "\"result_format\":\"message\",\"incremental_output\":true}}";
+		}
+
+	};
+
+	static final String REQUEST_ID = "7ed765de-de61-9a89-87f2-da9f2e39f825";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	final GlmProtocol protocol;
+
+	final String path;
+
+	WireFixture(GlmProtocol protocol, String path) {
+		this.protocol = protocol;
+		this.path = path;
+	}
+
+	/** Render steps as this protocol's SSE frames (without the end marker). */
+	abstract String render(List<Step> steps);
+
+	/**
+	 * The end-of-stream marker ({@code [DONE]} on the compatible protocol, none
+	 * natively).
+	 */
+	abstract String end();
+
+	/** A complete stream: the frames and the end marker. */
+	String stream(Step... steps) {
+		return render(List.of(steps)) + end();
+	}
+
+	abstract String errorBody(ErrorCase error);
+
+	/** A mid-stream content-inspection error event. */
+	abstract String streamErrorEvent();
+
+	abstract String dataInspectionCode();
+
+	/**
+	 * The recorded reference stream of this protocol, byte for byte from the reference.
+	 */
+	abstract String referenceStream();
+
+	abstract Reference reference();
+
+	/**
+	 * The whole request body this protocol sends for the given parameters object and
+	 * messages array (both JSON).
+	 */
+	abstract String wrapParameters(String parametersJson, String messagesJson);
+
+	static String json(String text) {
+		return JSON.writeValueAsString(text);
+	}
+
+	static List<Step> steps(Step... steps) {
+		return new ArrayList<>(List.of(steps));
+	}
+
+	/** What the recorded reference stream must produce. */
+	record Reference(String text, String reasoning, String finishReason, int prompt, int completion, int total,
+			int reasoningTokens, String id, String model) {
+	}
+
+	/** Error classes with each protocol's code and message (bailian-api.md §5). */
+	enum ErrorCase {
+
+		BAD_REQUEST(400, "invalid_parameter_error", "Range of max_tokens should be [1, 16384]", "InvalidParameter",
+				"Range of max_tokens should be [1, 16384]", false),
+
+		UNAUTHORIZED(401, "invalid_api_key", "Incorrect API key provided.", "InvalidApiKey",
+				"Invalid API-key provided.", false),
+
+		FORBIDDEN(403, "access_denied", "Access denied.", "AccessDenied", "Access denied.", false),
+
+		NOT_FOUND(404, "model_not_found", "The model glm-9 does not exist or you do not have access to it.",
+				"ModelNotFound", "Model can not be found.", false),
+
+		THROTTLED(429, "limit_requests", "You exceeded your current requests list.", "Throttling.RateQuota",
+				"Requests rate limit exceeded, please try again later.", true),
+
+		SERVER_ERROR(500, "internal_error",
+				"An internal error has occured, please try again later or contact service support.", "InternalError",
+				"An internal error has occured, please try again later or contact service support.", true),
+
+		UNAVAILABLE(503, "ModelUnavailable", "Model is unavailable, please try again later.", "ModelUnavailable",
+				"Model is unavailable, please try again later.", true);
+
+		final int status;
+
+		final String compatibleCode;
+
+		final String compatibleMessage;
+
+		final String nativeCode;
+
+		final String nativeMessage;
+
+		final boolean transientFailure;
+
+		ErrorCase(int status, String compatibleCode, String compatibleMessage, String nativeCode, String nativeMessage,
+				boolean transientFailure) {
+			this.status = status;
+			this.compatibleCode = compatibleCode;
+			this.compatibleMessage = compatibleMessage;
+			this.nativeCode = nativeCode;
+			this.nativeMessage = nativeMessage;
+			this.transientFailure = transientFailure;
+		}
+
+		String code(WireFixture fixture) {
+			return (fixture == OPENAI_COMPATIBLE) ? this.compatibleCode : this.nativeCode;
+		}
+
+		String message(WireFixture fixture) {
+			return (fixture == OPENAI_COMPATIBLE) ? this.compatibleMessage : this.nativeMessage;
+		}
+
+	}
+
+}
