@@ -151,7 +151,55 @@ final class GlmTurn {
 	 * @return {@code true} when a finish reason arrived
 	 */
 	boolean finished() {
-		return this.finishReason != null;
+		return this.finishReason != null || hasCompleteToolCalls();
+	}
+
+	/**
+	 * Tool calls whose arguments form complete JSON objects end a turn even when no frame
+	 * reported a finish reason (the service may report {@code "null"} throughout).
+	 */
+	private boolean hasCompleteToolCalls() {
+		if (this.toolCalls.isEmpty()) {
+			return false;
+		}
+		for (PartialToolCall call : this.toolCalls) {
+			if (call != null && (call.name == null || !isCompleteJsonObject(call.arguments))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isCompleteJsonObject(CharSequence json) {
+		int depth = 0;
+		boolean inString = false;
+		boolean escaped = false;
+		boolean opened = false;
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			if (inString) {
+				if (escaped) {
+					escaped = false;
+				}
+				else if (c == '\\') {
+					escaped = true;
+				}
+				else if (c == '"') {
+					inString = false;
+				}
+			}
+			else if (c == '"') {
+				inString = true;
+			}
+			else if (c == '{' || c == '[') {
+				depth++;
+				opened = true;
+			}
+			else if (c == '}' || c == ']') {
+				depth--;
+			}
+		}
+		return opened && depth == 0 && !inString;
 	}
 
 	/**

@@ -36,6 +36,14 @@ sealed interface Step {
 		return new Tool(index, id, name, arguments);
 	}
 
+	static Step tools(Tool... calls) {
+		return new ToolBatch(java.util.List.of(calls));
+	}
+
+	static Tool call(int index, String id, @Nullable String name, String arguments) {
+		return new Tool(index, id, name, arguments);
+	}
+
 	static Step finish(String reason) {
 		return new Finish(reason);
 	}
@@ -56,6 +64,10 @@ sealed interface Step {
 
 	/** A tool-call fragment; an empty id and a null name mark a continuation. */
 	record Tool(int index, String id, @Nullable String name, String arguments) implements Step {
+	}
+
+	/** Several tool-call fragments in one frame. */
+	record ToolBatch(java.util.List<Tool> calls) implements Step {
 	}
 
 	record Finish(String reason) implements Step {

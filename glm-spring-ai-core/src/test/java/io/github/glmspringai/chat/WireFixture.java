@@ -48,11 +48,24 @@ enum WireFixture {
 							+ (first ? "\"role\":\"assistant\"," : "")
 							+ "\"reasoning_content\":null},\"finish_reason\":null,\"index\":0,\"logprobs\":null}";
 				}
-				else if (step instanceof Step.Tool t) {
-					choice = "{\"delta\":{" + (first ? "\"content\":null," : "") + "\"tool_calls\":[{\"index\":"
-							+ t.index() + ",\"id\":" + json(t.id()) + ",\"type\":\"function\",\"function\":{"
-							+ ((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "") + "\"arguments\":"
-							+ json(t.arguments()) + "}}]" + (first ? ",\"role\":\"assistant\"" : "")
+				else if (step instanceof Step.Tool || step instanceof Step.ToolBatch) {
+					List<Step.Tool> calls = (step instanceof Step.Tool t) ? List.of(t)
+							: ((Step.ToolBatch) step).calls();
+					StringBuilder tc = new StringBuilder();
+					for (Step.Tool t : calls) {
+						tc.append((tc.length() > 0) ? "," : "")
+							.append("{\"index\":")
+							.append(t.index())
+							.append(",\"id\":")
+							.append(json(t.id()))
+							.append(",\"type\":\"function\",\"function\":{")
+							.append((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "")
+							.append("\"arguments\":")
+							.append(json(t.arguments()))
+							.append("}}");
+					}
+					choice = "{\"delta\":{" + (first ? "\"content\":null," : "") + "\"tool_calls\":[" + tc + "]"
+							+ (first ? ",\"role\":\"assistant\"" : "")
 							+ "},\"finish_reason\":null,\"index\":0,\"logprobs\":null}";
 				}
 				else if (step instanceof Step.Finish f) {
@@ -161,11 +174,24 @@ enum WireFixture {
 				else if (step instanceof Step.Text t) {
 					message = "{\"content\":" + json(t.text()) + ",\"reasoning_content\":\"\",\"role\":\"assistant\"}";
 				}
-				else if (step instanceof Step.Tool t) {
-					message = "{\"role\":\"assistant\",\"content\":\"\",\"reasoning_content\":\"\",\"tool_calls\":[{\"index\":"
-							+ t.index() + ",\"type\":\"function\",\"id\":" + json(t.id()) + ",\"function\":{"
-							+ ((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "") + "\"arguments\":"
-							+ json(t.arguments()) + "}}]}";
+				else if (step instanceof Step.Tool || step instanceof Step.ToolBatch) {
+					List<Step.Tool> calls = (step instanceof Step.Tool t) ? List.of(t)
+							: ((Step.ToolBatch) step).calls();
+					StringBuilder tc = new StringBuilder();
+					for (Step.Tool t : calls) {
+						tc.append((tc.length() > 0) ? "," : "")
+							.append("{\"index\":")
+							.append(t.index())
+							.append(",\"type\":\"function\",\"id\":")
+							.append(json(t.id()))
+							.append(",\"function\":{")
+							.append((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "")
+							.append("\"arguments\":")
+							.append(json(t.arguments()))
+							.append("}}");
+					}
+					message = "{\"role\":\"assistant\",\"content\":\"\",\"reasoning_content\":\"\",\"tool_calls\":["
+							+ tc + "]}";
 				}
 				if (message != null) {
 					output = Math.min(output + 1, finalUsage.completion());
