@@ -37,6 +37,8 @@ import org.springframework.ai.retry.TransientAiException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A MockWebServer per test and helpers to build models against it for either protocol.
  */
@@ -66,6 +68,8 @@ abstract class WireTestSupport {
 	void stopServer() {
 		this.release.countDown();
 		this.server.close();
+		assertThat(SecretScanningAppender.events()).as("TRACE logging is captured").isPositive();
+		assertThat(SecretScanningAppender.leaks()).as("log lines containing the API key").isEmpty();
 	}
 
 	String baseUrl() {
