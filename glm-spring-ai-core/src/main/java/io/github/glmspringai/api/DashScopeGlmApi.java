@@ -89,17 +89,12 @@ public final class DashScopeGlmApi extends AbstractGlmApi {
 		GlmUsage usage = (frame.usage() != null) ? frame.usage().toGlmUsage() : null;
 		List<Choice> choices = frame.output().choices();
 		if (choices == null || choices.isEmpty()) {
+			// result_format "text" shape: output.text / output.finish_reason
 			return new GlmStreamEvent(frame.requestId(), null, frame.output().text(), null, List.of(),
 					GlmWire.finishReason(frame.output().finishReason()), usage);
 		}
 		Choice choice = choices.get(0);
-		Message message = choice.message();
-		String finishReason = GlmWire.finishReason(choice.finishReason());
-		if (message == null) {
-			return new GlmStreamEvent(frame.requestId(), null, null, null, List.of(), finishReason, usage);
-		}
-		return new GlmStreamEvent(frame.requestId(), null, message.content(), message.reasoningContent(),
-				GlmWire.fragments(message.toolCalls()), finishReason, usage);
+		return GlmWire.event(frame.requestId(), null, choice.message(), choice.finishReason(), usage);
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -113,12 +108,7 @@ public final class DashScopeGlmApi extends AbstractGlmApi {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Choice(@Nullable Message message, @JsonProperty("finish_reason") @Nullable String finishReason) {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Message(@Nullable String content, @JsonProperty("reasoning_content") @Nullable String reasoningContent,
-			@JsonProperty("tool_calls") @Nullable List<GlmWire.ToolCall> toolCalls) {
+	record Choice(GlmWire.@Nullable Delta message, @JsonProperty("finish_reason") @Nullable String finishReason) {
 	}
 
 	/**

@@ -24,6 +24,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.glmspringai.chat.GlmResponseFormat;
+import io.github.glmspringai.chat.GlmUsage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -185,6 +186,37 @@ final class GlmWire {
 					(function != null) ? function.name() : null, (function != null) ? function.arguments() : null));
 		}
 		return fragments;
+	}
+
+	/**
+	 * The protocol-neutral event for one frame's message delta.
+	 * @param requestId the request id
+	 * @param model the model, if the protocol reports it
+	 * @param delta the delta ({@code delta} on the compatible protocol, {@code message}
+	 * on the native one), or {@code null}
+	 * @param finishReason the wire finish reason
+	 * @param usage the usage, if any
+	 * @return the event
+	 */
+	static GlmStreamEvent event(@Nullable String requestId, @Nullable String model, @Nullable Delta delta,
+			@Nullable String finishReason, @Nullable GlmUsage usage) {
+		if (delta == null) {
+			return new GlmStreamEvent(requestId, model, null, null, List.of(), finishReason(finishReason), usage);
+		}
+		return new GlmStreamEvent(requestId, model, delta.content(), delta.reasoningContent(),
+				fragments(delta.toolCalls()), finishReason(finishReason), usage);
+	}
+
+	/**
+	 * What a frame adds to the assistant message, spelled the same on both protocols.
+	 *
+	 * @param content answer text
+	 * @param reasoningContent reasoning text
+	 * @param toolCalls tool-call fragments
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Delta(@Nullable String content, @JsonProperty("reasoning_content") @Nullable String reasoningContent,
+			@JsonProperty("tool_calls") @Nullable List<ToolCall> toolCalls) {
 	}
 
 	/**

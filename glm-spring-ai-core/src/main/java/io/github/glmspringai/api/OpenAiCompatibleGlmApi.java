@@ -76,17 +76,9 @@ public final class OpenAiCompatibleGlmApi extends AbstractGlmApi {
 		String requestId = (chunk.requestId() != null) ? chunk.requestId() : requestId(chunk.id());
 		GlmUsage usage = (chunk.usage() != null) ? chunk.usage().toGlmUsage() : null;
 		List<Choice> choices = chunk.choices();
-		if (choices == null || choices.isEmpty()) {
-			return new GlmStreamEvent(requestId, chunk.model(), null, null, List.of(), null, usage);
-		}
-		Choice choice = choices.get(0);
-		Delta delta = choice.delta();
-		if (delta == null) {
-			return new GlmStreamEvent(requestId, chunk.model(), null, null, List.of(),
-					GlmWire.finishReason(choice.finishReason()), usage);
-		}
-		return new GlmStreamEvent(requestId, chunk.model(), delta.content(), delta.reasoningContent(),
-				GlmWire.fragments(delta.toolCalls()), GlmWire.finishReason(choice.finishReason()), usage);
+		Choice choice = (choices != null && !choices.isEmpty()) ? choices.get(0) : null;
+		return GlmWire.event(requestId, chunk.model(), (choice != null) ? choice.delta() : null,
+				(choice != null) ? choice.finishReason() : null, usage);
 	}
 
 	private static @Nullable String requestId(@Nullable String id) {
@@ -99,12 +91,7 @@ public final class OpenAiCompatibleGlmApi extends AbstractGlmApi {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Choice(@Nullable Delta delta, @JsonProperty("finish_reason") @Nullable String finishReason) {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Delta(@Nullable String content, @JsonProperty("reasoning_content") @Nullable String reasoningContent,
-			@JsonProperty("tool_calls") @Nullable List<GlmWire.ToolCall> toolCalls) {
+	record Choice(GlmWire.@Nullable Delta delta, @JsonProperty("finish_reason") @Nullable String finishReason) {
 	}
 
 	/**

@@ -49,21 +49,7 @@ enum WireFixture {
 							+ "\"reasoning_content\":null},\"finish_reason\":null,\"index\":0,\"logprobs\":null}";
 				}
 				else if (step instanceof Step.Tool || step instanceof Step.ToolBatch) {
-					List<Step.Tool> calls = (step instanceof Step.Tool t) ? List.of(t)
-							: ((Step.ToolBatch) step).calls();
-					StringBuilder tc = new StringBuilder();
-					for (Step.Tool t : calls) {
-						tc.append((tc.length() > 0) ? "," : "")
-							.append("{\"index\":")
-							.append(t.index())
-							.append(",\"id\":")
-							.append(json(t.id()))
-							.append(",\"type\":\"function\",\"function\":{")
-							.append((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "")
-							.append("\"arguments\":")
-							.append(json(t.arguments()))
-							.append("}}");
-					}
+					String tc = toolCalls(step, true);
 					choice = "{\"delta\":{" + (first ? "\"content\":null," : "") + "\"tool_calls\":[" + tc + "]"
 							+ (first ? ",\"role\":\"assistant\"" : "")
 							+ "},\"finish_reason\":null,\"index\":0,\"logprobs\":null}";
@@ -175,21 +161,7 @@ enum WireFixture {
 					message = "{\"content\":" + json(t.text()) + ",\"reasoning_content\":\"\",\"role\":\"assistant\"}";
 				}
 				else if (step instanceof Step.Tool || step instanceof Step.ToolBatch) {
-					List<Step.Tool> calls = (step instanceof Step.Tool t) ? List.of(t)
-							: ((Step.ToolBatch) step).calls();
-					StringBuilder tc = new StringBuilder();
-					for (Step.Tool t : calls) {
-						tc.append((tc.length() > 0) ? "," : "")
-							.append("{\"index\":")
-							.append(t.index())
-							.append(",\"type\":\"function\",\"id\":")
-							.append(json(t.id()))
-							.append(",\"function\":{")
-							.append((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "")
-							.append("\"arguments\":")
-							.append(json(t.arguments()))
-							.append("}}");
-					}
+					String tc = toolCalls(step, false);
 					message = "{\"role\":\"assistant\",\"content\":\"\",\"reasoning_content\":\"\",\"tool_calls\":["
 							+ tc + "]}";
 				}
@@ -327,6 +299,29 @@ enum WireFixture {
 	 * messages array (both JSON).
 	 */
 	abstract String wrapParameters(String parametersJson, String messagesJson);
+
+	/**
+	 * The tool_calls array content of a {@link Step.Tool} or {@link Step.ToolBatch}, in
+	 * the key order each protocol emits ({@code id} before {@code type} on the compatible
+	 * protocol).
+	 */
+	static String toolCalls(Step step, boolean idFirst) {
+		List<Step.Tool> calls = (step instanceof Step.Tool t) ? List.of(t) : ((Step.ToolBatch) step).calls();
+		StringBuilder tc = new StringBuilder();
+		for (Step.Tool t : calls) {
+			String id = "\"id\":" + json(t.id());
+			tc.append((tc.length() > 0) ? "," : "")
+				.append("{\"index\":")
+				.append(t.index())
+				.append(idFirst ? "," + id + ",\"type\":\"function\"" : ",\"type\":\"function\"," + id)
+				.append(",\"function\":{")
+				.append((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "")
+				.append("\"arguments\":")
+				.append(json(t.arguments()))
+				.append("}}");
+		}
+		return tc.toString();
+	}
 
 	static String json(String text) {
 		return JSON.writeValueAsString(text);
