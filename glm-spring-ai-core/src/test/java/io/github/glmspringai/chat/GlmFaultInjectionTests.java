@@ -259,7 +259,11 @@ class GlmFaultInjectionTests extends WireTestSupport {
 			.bindNow();
 		try {
 			GlmChatModel model = GlmChatModel.builder()
-				.api(apiBuilder(fixture).baseUrl("http://127.0.0.1:" + local.port()).maxConnections(streams).build())
+				.api(apiBuilder(fixture).baseUrl("http://127.0.0.1:" + local.port())
+					.maxConnections(streams)
+					.firstTokenTimeout(Duration.ofSeconds(90))
+					.idleTimeout(Duration.ofSeconds(90))
+					.build())
 				.retryTemplate(NO_RETRY)
 				.build();
 			Map<String, String> answers = Flux.range(0, streams)
