@@ -163,6 +163,19 @@ class GlmChatAutoConfigurationTests {
 	}
 
 	@Test
+	void outOfRangeDefaultOptionsFailStartupNamingTheOption() {
+		GlmTestFrames.runner()
+			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY, "spring.ai.glm.chat.temperature=2.5")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("temperature must be in [0.0, 2.0) but was 2.5"));
+		GlmTestFrames.runner()
+			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY,
+					"spring.ai.glm.chat.model=glm-4.5-air", "spring.ai.glm.chat.max-tokens=20000")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("maxTokens must be in [1, 16384] for glm-4.5-air"));
+	}
+
+	@Test
 	void plainHttpToARemoteHostIsRefusedUnlessAllowed() {
 		GlmTestFrames.runner()
 			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY,

@@ -86,7 +86,8 @@ public class GlmChatModel implements ChatModel {
 	/**
 	 * Create the model; prefer {@link #builder()}.
 	 * @param api the protocol client
-	 * @param options default options (the model defaults to {@link GlmModel#DEFAULT})
+	 * @param options default options (the model defaults to {@link GlmModel#DEFAULT});
+	 * out-of-range values fail here, at startup, with {@link IllegalArgumentException}
 	 * @param toolCallingManager resolves tool definitions
 	 * @param retryTemplate retry policy for failures before the first event
 	 * @param observationRegistry observation registry
@@ -98,6 +99,7 @@ public class GlmChatModel implements ChatModel {
 		Assert.notNull(toolCallingManager, "toolCallingManager must not be null");
 		Assert.notNull(retryTemplate, "retryTemplate must not be null");
 		Assert.notNull(observationRegistry, "observationRegistry must not be null");
+		GlmRequests.validateOptions(options);
 		this.api = api;
 		this.defaultOptions = (options.getModel() != null) ? options
 				: options.mutate().model(GlmModel.DEFAULT.getId()).build();
@@ -181,12 +183,14 @@ public class GlmChatModel implements ChatModel {
 	/**
 	 * Retry with the {@link RetryTemplate}'s policy and back-off, re-sending the request,
 	 * but only while nothing has been received: a stream that already delivered data is
-	 * never retried silently. A {@code Retry-After} delay from the service is honoured.
+	 * never retried silently. A {@code Retry-After} delay from the service is honoured,
+	 * and so is the policy's timeout.
 	 */
 	private Retry retry(GlmTurn turn) {
 		RetryPolicy policy = this.retryTemplate.getRetryPolicy();
 		return Retry.from((signals) -> {
 			BackOffExecution backOff = policy.getBackOff().start();
+			long start = System.nanoTime();
 			return signals.concatMap((signal) -> {
 				Throwable failure = signal.failure();
 				if (turn.started() || !policy.shouldRetry(failure)) {
@@ -200,6 +204,11 @@ public class GlmChatModel implements ChatModel {
 				if (failure instanceof GlmServiceException gse && gse.getRetryAfter() != null
 						&& gse.getRetryAfter().compareTo(delay) > 0) {
 					delay = gse.getRetryAfter();
+				}
+				Duration timeout = policy.getTimeout();
+				if (!timeout.isZero() && !timeout.isNegative()
+						&& Duration.ofNanos(System.nanoTime() - start).plus(delay).compareTo(timeout) > 0) {
+					return Mono.error(failure);
 				}
 				if (logger.isWarnEnabled()) {
 					logger.warn("Retrying GLM request in " + delay.toMillis() + " ms (attempt "

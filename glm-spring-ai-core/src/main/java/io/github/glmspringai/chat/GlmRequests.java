@@ -81,6 +81,15 @@ final class GlmRequests {
 				(options.getHttpHeaders() != null) ? options.getHttpHeaders() : Map.of());
 	}
 
+	/**
+	 * Validate option ranges (not the prompt), e.g. a model's default options at startup.
+	 * @param options the options
+	 */
+	static void validateOptions(GlmChatOptions options) {
+		String model = (options.getModel() != null) ? options.getModel() : GlmModel.DEFAULT.getId();
+		validateOptions(options, model, GlmModel.find(model));
+	}
+
 	private static void validateOptions(GlmChatOptions o, String model, @Nullable GlmModel catalog) {
 		Double temperature = o.getTemperature();
 		if (temperature != null && !(temperature >= 0.0 && temperature < 2.0)) {

@@ -426,32 +426,50 @@ class GlmConformanceTests extends WireTestSupport {
 	}
 
 	static Stream<Arguments> invalidOptions() {
+		return withFixtures(INVALID_RANGES, INVALID_REQUESTS);
+	}
+
+	static Stream<Arguments> invalidRanges() {
+		return withFixtures(INVALID_RANGES);
+	}
+
+	private static Stream<Arguments> withFixtures(Object[][]... caseSets) {
 		List<Arguments> arguments = new ArrayList<>();
-		Object[][] cases = { { GlmChatOptions.builder().temperature(2.0).build(), "temperature must be in [0.0, 2.0)" },
-				{ GlmChatOptions.builder().temperature(-0.1).build(), "temperature" },
-				{ GlmChatOptions.builder().topP(0.0).build(), "topP must be in (0.0, 1.0]" },
-				{ GlmChatOptions.builder().topP(1.5).build(), "topP" },
-				{ GlmChatOptions.builder().topK(-1).build(), "topK must be in [0" },
-				{ GlmChatOptions.builder().repetitionPenalty(0.0).build(), "repetitionPenalty must be in (0.0" },
-				{ GlmChatOptions.builder().presencePenalty(2.5).build(), "presencePenalty must be in [-2.0, 2.0]" },
-				{ GlmChatOptions.builder().maxTokens(0).build(), "maxTokens must be in [1, 16384] for glm-4.6" },
-				{ GlmChatOptions.builder().maxTokens(16385).build(), "maxTokens must be in [1, 16384] for glm-4.6" },
-				{ GlmChatOptions.builder().thinkingBudget(40000).build(),
-						"thinkingBudget must be in [1, 32768] for glm-4.6" },
-				{ GlmChatOptions.builder().seed(-1L).build(), "seed must be in [0, 2147483647]" },
-				{ GlmChatOptions.builder().frequencyPenalty(0.5).build(), "frequencyPenalty is not supported" },
-				{ GlmChatOptions.builder().model(" ").build(), "model must not be blank" },
-				{ GlmChatOptions.builder().stopSequences(List.of("")).build(), "stopSequences" },
-				{ GlmChatOptions.builder().toolChoice("missing_tool").build(), "toolChoice must be" },
-				{ GlmChatOptions.builder().responseFormat(GlmResponseFormat.JSON_OBJECT).enableThinking(true).build(),
-						"cannot be combined with enableThinking=true" } };
 		for (WireFixture fixture : WireFixture.values()) {
-			for (Object[] c : cases) {
-				arguments.add(Arguments.of(fixture, c[0], c[1]));
+			for (Object[][] cases : caseSets) {
+				for (Object[] c : cases) {
+					arguments.add(Arguments.of(fixture, c[0], c[1]));
+				}
 			}
 		}
 		return arguments.stream();
 	}
+
+	/**
+	 * Out-of-range options: rejected per request, and in a model's defaults at startup.
+	 */
+	private static final Object[][] INVALID_RANGES = {
+			{ GlmChatOptions.builder().temperature(2.0).build(), "temperature must be in [0.0, 2.0)" },
+			{ GlmChatOptions.builder().temperature(-0.1).build(), "temperature" },
+			{ GlmChatOptions.builder().topP(0.0).build(), "topP must be in (0.0, 1.0]" },
+			{ GlmChatOptions.builder().topP(1.5).build(), "topP" },
+			{ GlmChatOptions.builder().topK(-1).build(), "topK must be in [0" },
+			{ GlmChatOptions.builder().repetitionPenalty(0.0).build(), "repetitionPenalty must be in (0.0" },
+			{ GlmChatOptions.builder().presencePenalty(2.5).build(), "presencePenalty must be in [-2.0, 2.0]" },
+			{ GlmChatOptions.builder().maxTokens(0).build(), "maxTokens must be in [1, 16384] for glm-4.6" },
+			{ GlmChatOptions.builder().maxTokens(16385).build(), "maxTokens must be in [1, 16384] for glm-4.6" },
+			{ GlmChatOptions.builder().thinkingBudget(40000).build(),
+					"thinkingBudget must be in [1, 32768] for glm-4.6" },
+			{ GlmChatOptions.builder().seed(-1L).build(), "seed must be in [0, 2147483647]" },
+			{ GlmChatOptions.builder().frequencyPenalty(0.5).build(), "frequencyPenalty is not supported" },
+			{ GlmChatOptions.builder().stopSequences(List.of("")).build(), "stopSequences" } };
+
+	/** Options that are only wrong for a request (its model, tools or JSON mode). */
+	private static final Object[][] INVALID_REQUESTS = {
+			{ GlmChatOptions.builder().model(" ").build(), "model must not be blank" },
+			{ GlmChatOptions.builder().toolChoice("missing_tool").build(), "toolChoice must be" },
+			{ GlmChatOptions.builder().responseFormat(GlmResponseFormat.JSON_OBJECT).enableThinking(true).build(),
+					"cannot be combined with enableThinking=true" } };
 
 	@ParameterizedTest(name = "{0} {2}")
 	@MethodSource("invalidOptions")
@@ -463,6 +481,13 @@ class GlmConformanceTests extends WireTestSupport {
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining(message);
 		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	@ParameterizedTest(name = "{0} {2}")
+	@MethodSource("invalidRanges")
+	void badDefaultOptionsFailWhenTheModelIsBuilt(WireFixture fixture, GlmChatOptions options, String message) {
+		assertThatThrownBy(() -> model(fixture, options, NO_RETRY)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining(message);
 	}
 
 	@ParameterizedTest
