@@ -1,0 +1,270 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.samples.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.github.glmspringai.samples.support.offline.OfflineGlmServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The chat page in a real headless Chromium, against the offline simulation: reasoning
+ * before the answer, live Markdown, usage, memory, the tool, Stop, and errors. Skipped
+ * when Chromium is not installed ({@code apt-get install chromium chromium-driver}).
+ * Screenshots go to {@code target/screenshots/}.
+ *
+ * @author glm-spring-ai
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "glm.offline.chunk-delay=15ms")
+@ActiveProfiles("offline")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChatPageBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static ChromeDriver browser;
+
+	private static Path profile;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private OfflineGlmServer server;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Chromium is not installed (apt-get install chromium chromium-driver)");
+		profile = Files.createTempDirectory("glm-chat-web-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+				"--disable-dev-shm-usage", "--window-size=1280,2000", "--user-data-dir=" + profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (profile != null) {
+			try (Stream<Path> files = Files.walk(profile)) {
+				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void streamsReasoningBeforeTheAnswerThenMarkdownAndUsage() {
+		open();
+		assertThat(browser.findElement(By.id("mode-badge")).getText()).isEqualTo("offline simulation");
+		assertThat(browser.findElement(By.id("banner")).getText()).startsWith("offline simulation")
+			.contains("http://127.0.0.1:");
+		browser.findElement(By.id("new-conversation")).click();
+
+		WebElement turn = ask("你是谁");
+		WebElement reasoning = turn.findElement(By.cssSelector(".reasoning-text"));
+		WebElement answer = turn.findElement(By.cssSelector(".answer"));
+		waitFor(() -> !reasoning.getText().isEmpty());
+		assertThat(browser.findElement(By.id("stop")).isEnabled()).isTrue();
+		waitFor(() -> !answer.getText().isEmpty());
+		waitForState(turn, "done");
+
+		// the page stamps the time of the first reasoning and of the first answer event
+		double firstReasoning = Double.parseDouble(turn.getDomAttribute("data-first-reasoning-ms"));
+		double firstAnswer = Double.parseDouble(turn.getDomAttribute("data-first-answer-ms"));
+		assertThat(firstReasoning).as("reasoning shown before the answer").isLessThan(firstAnswer);
+		assertThat(reasoning.getText()).startsWith("用户问的是「你是谁」");
+		assertThat(answer.findElement(By.tagName("strong")).getText()).isEqualTo("GLM");
+		assertThat(answer.findElements(By.cssSelector("ul > li"))).hasSize(4);
+		assertThat(answer.findElement(By.tagName("code")).getText()).isEqualTo("chatClient.prompt(\"你是谁\").stream()");
+		assertThat(answer.getText()).contains("这是本次会话中的第 1 个问题");
+		assertThat(turn.findElement(By.cssSelector(".status.usage")).getText())
+			.matches("Token 消耗: prompt \\d+ · completion \\d+ · reasoning \\d+ · total \\d+ · glm-4\\.6");
+
+		// the conversation memory of this browser session sends the first turn along
+		WebElement second = ask("你好");
+		waitForState(second, "done");
+		assertThat(second.findElement(By.cssSelector(".answer")).getText()).contains("这是本次会话中的第 2 个问题");
+	}
+
+	@Test
+	@Order(2)
+	void callsTheToolAndAnswersFromItsResult() throws IOException {
+		int toolRounds = this.server.toolCallRounds();
+		WebElement turn = ask("东京现在几点?");
+		waitForState(turn, "done");
+
+		String tool = turn.findElement(By.cssSelector(".tool")).getText();
+		assertThat(tool).startsWith("工具调用 tool currentTime(东京) → ").contains("(Asia/Tokyo, UTC+09:00)");
+		String time = tool.substring(tool.indexOf("→ ") + 2);
+		assertThat(turn.findElement(By.cssSelector(".answer strong:last-of-type")).getText()).isEqualTo(time);
+		assertThat(turn.findElement(By.cssSelector(".reasoning-text")).getText()).contains("currentTime 工具");
+		assertThat(this.server.toolCallRounds()).isEqualTo(toolRounds + 1);
+		assertThat(turn.findElement(By.cssSelector(".status.usage")).getText()).contains("reasoning n/a");
+		screenshot("glm-chat-web-offline.png");
+	}
+
+	@Test
+	@Order(3)
+	void stopCancelsTheStreamAndTheRequestToTheModel() throws IOException {
+		int cancelled = this.server.cancelledStreams();
+		int completed = this.server.completedStreams();
+		WebElement turn = ask("写一篇长文介绍 Spring AI");
+		WebElement answer = turn.findElement(By.cssSelector(".answer"));
+		waitFor(() -> answer.findElements(By.tagName("h2")).size() >= 2);
+		browser.findElement(By.id("stop")).click();
+
+		waitForState(turn, "stopped");
+		assertThat(turn.findElement(By.cssSelector(".status")).getText()).startsWith("已停止 Stopped");
+		waitFor(() -> this.server.cancelledStreams() == cancelled + 1);
+		assertThat(this.server.completedStreams()).isEqualTo(completed);
+		int length = answer.getText().length();
+		sleep(Duration.ofMillis(300));
+		assertThat(answer.getText()).hasSize(length);
+		assertThat(answer.findElements(By.tagName("h2")).size()).isLessThan(40);
+		assertThat(browser.findElement(By.id("stop")).isEnabled()).isFalse();
+		assertThat(browser.findElement(By.id("send")).isEnabled()).isTrue();
+		screenshot("glm-chat-web-stopped.png");
+	}
+
+	@Test
+	@Order(4)
+	void errorsAreShownInPlainWords() {
+		WebElement throttled = ask("模拟限流");
+		waitForState(throttled, "error");
+		assertThat(throttled.findElement(By.cssSelector(".status.error")).getText())
+			.startsWith("Model Studio is throttling requests (HTTP 429, limit_requests");
+
+		WebElement dropped = ask("模拟断网");
+		waitForState(dropped, "error");
+		assertThat(dropped.findElement(By.cssSelector(".answer")).getText()).startsWith("好的,我开始回答。");
+		String message = dropped.findElement(By.cssSelector(".status.error")).getText();
+		assertThat(message).startsWith("The network connection broke while the answer was streaming");
+		assertThat(List.of(throttled.getText(), dropped.getText()))
+			.allSatisfy((text) -> assertThat(text).doesNotContain("Exception")
+				.doesNotContain("at io.")
+				.doesNotContain("at org."));
+	}
+
+	@Test
+	@Order(5)
+	void markdownRendererEscapesHtmlAndUnsafeLinks() {
+		String html = (String) browser.executeScript("return GlmMarkdown.render(arguments[0]);",
+				"# T <img src=x onerror=alert(1)>\n\n**b** [ok](https://spring.io) [bad](javascript:alert(1))\n\n"
+						+ "```html\n<script>alert(1)</script>\n```\n\n| a | b |\n|---|---|\n| `<i>` | 2 |");
+		assertThat(html).doesNotContain("<img")
+			.doesNotContain("<script")
+			.doesNotContain("href=\"javascript")
+			.contains("<h1>T &lt;img src=x onerror=alert(1)&gt;</h1>")
+			.contains("<strong>b</strong>")
+			.contains("<a href=\"https://spring.io\" target=\"_blank\" rel=\"noopener noreferrer\">ok</a>")
+			.contains("[bad](javascript:alert(1))")
+			.contains("<pre><code class=\"language-html\">&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>")
+			.contains("<td><code>&lt;i&gt;</code></td>");
+	}
+
+	private void open() {
+		browser.get("http://localhost:" + this.port + "/");
+		waitFor(() -> !browser.findElement(By.id("mode-badge")).getText().isEmpty());
+	}
+
+	private static WebElement ask(String question) {
+		if (!browser.getCurrentUrl().startsWith("http://localhost")) {
+			throw new IllegalStateException("page not open");
+		}
+		int turns = browser.findElements(By.cssSelector("#conversation .turn")).size();
+		WebElement box = browser.findElement(By.id("question"));
+		box.clear();
+		box.sendKeys(question);
+		browser.findElement(By.id("send")).click();
+		waitFor(() -> browser.findElements(By.cssSelector("#conversation .turn")).size() == turns + 1);
+		return browser.findElements(By.cssSelector("#conversation .turn")).get(turns);
+	}
+
+	private static void waitForState(WebElement turn, String state) {
+		waitFor(() -> !"streaming".equals(turn.getDomAttribute("data-state")));
+		assertThat(turn.getDomAttribute("data-state")).as(turn.getText()).isEqualTo(state);
+	}
+
+	private static void waitFor(Condition condition) {
+		new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(20)).until((driver) -> condition.met());
+	}
+
+	private static void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name),
+				StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@FunctionalInterface
+	private interface Condition {
+
+		boolean met();
+
+	}
+
+}

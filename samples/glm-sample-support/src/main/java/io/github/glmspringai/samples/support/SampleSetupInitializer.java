@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.samples.support;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.glmspringai.samples.support.offline.OfflineGlmServer;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+import org.springframework.util.StringUtils;
+
+/**
+ * Decides, before any bean exists, how the sample runs (registered in
+ * {@code META-INF/spring.factories}, so tests get it too):
+ * <ul>
+ * <li>profile {@code offline}: starts {@link OfflineGlmServer} on a loopback port and
+ * points {@code spring.ai.glm.base-url} at it with a dummy key;</li>
+ * <li>a key in {@code spring.ai.glm.api-key} or {@code DASHSCOPE_API_KEY}: runs against
+ * Model Studio;</li>
+ * <li>no key: switches the GLM model off ({@code spring.ai.glm.chat.enabled=false}) so
+ * the application still starts and can explain what to do, instead of failing in the
+ * auto-configuration.</li>
+ * </ul>
+ *
+ * @author glm-spring-ai
+ */
+public class SampleSetupInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		ConfigurableEnvironment environment = context.getEnvironment();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		SampleSetup setup;
+		if (environment.acceptsProfiles(Profiles.of(SampleSetup.OFFLINE_PROFILE))) {
+			Duration delay = Binder.get(environment)
+				.bind("glm.offline.chunk-delay", Duration.class)
+				.orElse(Duration.ofMillis(30));
+			OfflineGlmServer server = OfflineGlmServer.start(delay);
+			context.getBeanFactory().registerSingleton("offlineGlmServer", server);
+			context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> server.close());
+			properties.put("spring.ai.glm.base-url", server.baseUrl());
+			properties.put("spring.ai.glm.api-key", OfflineGlmServer.API_KEY);
+			setup = new SampleSetup(SampleSetup.Mode.OFFLINE, server.baseUrl());
+		}
+		else if (StringUtils.hasText(environment.getProperty("spring.ai.glm.api-key"))
+				|| StringUtils.hasText(environment.getProperty("DASHSCOPE_API_KEY"))) {
+			setup = new SampleSetup(SampleSetup.Mode.LIVE, null);
+		}
+		else {
+			properties.put("spring.ai.glm.chat.enabled", "false");
+			setup = new SampleSetup(SampleSetup.Mode.NO_KEY, null);
+		}
+		if (!properties.isEmpty()) {
+			environment.getPropertySources().addFirst(new MapPropertySource("glmSampleSetup", properties));
+		}
+		context.getBeanFactory().registerSingleton(SampleSetup.BEAN_NAME, setup);
+	}
+
+}
