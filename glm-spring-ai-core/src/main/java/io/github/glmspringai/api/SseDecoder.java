@@ -16,6 +16,7 @@
 
 package io.github.glmspringai.api;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,11 +43,11 @@ public final class SseDecoder {
 	/** Largest event accepted; larger ones fail the stream rather than exhaust memory. */
 	public static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
 
-	private byte[] line = new byte[256];
+	private byte[] line = new byte[128];
 
 	private int lineLength;
 
-	private byte[] data = new byte[256];
+	private byte[] data = new byte[128];
 
 	private int dataLength;
 
@@ -57,6 +58,8 @@ public final class SseDecoder {
 	private @Nullable String comment;
 
 	private boolean skipLf;
+
+	private static final int MAX_SCRATCH = 64 * 1024;
 
 	private byte[] scratch = new byte[0];
 
@@ -78,16 +81,41 @@ public final class SseDecoder {
 	 * @return the events completed by these bytes
 	 */
 	List<SseEvent> feed(DataBuffer buffer) {
-		int length = buffer.readableByteCount();
 		try {
-			if (this.scratch.length < length) {
-				this.scratch = new byte[Math.max(length, 4096)];
+			List<SseEvent> events = null;
+			try (DataBuffer.ByteBufferIterator parts = buffer.readableByteBuffers()) {
+				while (parts.hasNext()) {
+					List<SseEvent> completed = feed(parts.next());
+					if (!completed.isEmpty()) {
+						if (events == null) {
+							events = completed;
+						}
+						else {
+							events = new ArrayList<>(events);
+							events.addAll(completed);
+						}
+					}
+				}
 			}
-			buffer.read(this.scratch, 0, length);
+			return (events != null) ? events : List.of();
 		}
 		finally {
 			DataBufferUtils.release(buffer);
 		}
+	}
+
+	private List<SseEvent> feed(ByteBuffer bytes) {
+		int length = bytes.remaining();
+		if (bytes.hasArray()) {
+			return feed(bytes.array(), bytes.arrayOffset() + bytes.position(), length);
+		}
+		// Direct (pooled network) memory: copy into a scratch array sized to the reads
+		// seen,
+		// so thousands of idle streams do not each hold a large buffer.
+		if (this.scratch.length < length) {
+			this.scratch = new byte[Math.max(length, Math.min(2 * this.scratch.length, MAX_SCRATCH))];
+		}
+		bytes.get(this.scratch, 0, length);
 		return feed(this.scratch, 0, length);
 	}
 
