@@ -124,22 +124,6 @@ public abstract class AbstractGlmApi implements GlmApi {
 	}
 
 	/**
-	 * Parse the JSON of an event, failing with a message that quotes its start.
-	 * @param <T> the type
-	 * @param sse the event
-	 * @param type the type
-	 * @return the value
-	 */
-	protected static <T> T parse(SseEvent sse, Class<T> type) {
-		try {
-			return GlmWire.JSON.readValue(sse.data(), type);
-		}
-		catch (RuntimeException ex) {
-			throw malformed(sse, ex);
-		}
-	}
-
-	/**
 	 * The error for an event that cannot be read.
 	 * @param sse the event
 	 * @param cause the parse failure

@@ -20,11 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.glmspringai.chat.GlmProtocol;
 import io.github.glmspringai.chat.GlmUsage;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 import org.springframework.http.HttpHeaders;
 
@@ -79,60 +79,77 @@ public final class DashScopeGlmApi extends AbstractGlmApi {
 		if (event != null && !"result".equals(event) && !"message".equals(event)) {
 			return null;
 		}
-		Frame frame = parse(sse, Frame.class);
-		if (frame.output() == null) {
-			if (frame.code() != null) {
+		boolean hasOutput = false;
+		String requestId = null;
+		String code = null;
+		String text = null;
+		String outputFinishReason = null;
+		String finishReason = null;
+		GlmWire.Delta message = null;
+		GlmUsage usage = null;
+		try (JsonParser parser = GlmWire.parser(sse.data())) {
+			String name;
+			while ((name = parser.nextName()) != null) {
+				JsonToken token = parser.nextToken();
+				switch (name) {
+					case "output" -> {
+						if (token != JsonToken.START_OBJECT) {
+							parser.skipChildren();
+							break;
+						}
+						hasOutput = true;
+						String field;
+						while ((field = parser.nextName()) != null) {
+							JsonToken value = parser.nextToken();
+							switch (field) {
+								case "choices" -> {
+									if (value == JsonToken.START_ARRAY
+											&& parser.nextToken() == JsonToken.START_OBJECT) {
+										String choiceField;
+										while ((choiceField = parser.nextName()) != null) {
+											parser.nextToken();
+											switch (choiceField) {
+												case "message" -> message = GlmWire.readDelta(parser);
+												case "finish_reason" -> finishReason = GlmWire.string(parser);
+												default -> parser.skipChildren();
+											}
+										}
+										while (parser.nextToken() != JsonToken.END_ARRAY) {
+											parser.skipChildren();
+										}
+									}
+									else {
+										parser.skipChildren();
+									}
+								}
+								// result_format "text" shape: output.text /
+								// output.finish_reason
+								case "text" -> text = GlmWire.string(parser);
+								case "finish_reason" -> outputFinishReason = GlmWire.string(parser);
+								default -> parser.skipChildren();
+							}
+						}
+					}
+					case "usage" -> usage = GlmWire.readUsage(parser);
+					case "request_id" -> requestId = GlmWire.string(parser);
+					case "code" -> code = GlmWire.string(parser);
+					default -> parser.skipChildren();
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			throw malformed(sse, ex);
+		}
+		if (!hasOutput) {
+			if (code != null) {
 				throw streamError(GlmErrors.statusFromComment(sse.comment()), sse);
 			}
 			return null;
 		}
-		GlmUsage usage = (frame.usage() != null) ? frame.usage().toGlmUsage() : null;
-		List<Choice> choices = frame.output().choices();
-		if (choices == null || choices.isEmpty()) {
-			// result_format "text" shape: output.text / output.finish_reason
-			return new GlmStreamEvent(frame.requestId(), null, frame.output().text(), null, List.of(),
-					GlmWire.finishReason(frame.output().finishReason()), usage);
+		if (message == null && (text != null || outputFinishReason != null)) {
+			return GlmWire.event(requestId, null, new GlmWire.Delta(text, null, List.of()), outputFinishReason, usage);
 		}
-		Choice choice = choices.get(0);
-		return GlmWire.event(frame.requestId(), null, choice.message(), choice.finishReason(), usage);
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Frame(@Nullable Output output, @Nullable Usage usage, @JsonProperty("request_id") @Nullable String requestId,
-			@Nullable String code, @Nullable String message) {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Output(@Nullable List<Choice> choices, @Nullable String text,
-			@JsonProperty("finish_reason") @Nullable String finishReason) {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Choice(GlmWire.@Nullable Delta message, @JsonProperty("finish_reason") @Nullable String finishReason) {
-	}
-
-	/**
-	 * The native protocol's usage object (cumulative on every frame), exposed as
-	 * {@link GlmUsage#getNativeUsage()}.
-	 *
-	 * @param inputTokens prompt tokens
-	 * @param outputTokens output tokens (reasoning included)
-	 * @param totalTokens total tokens
-	 * @param outputTokensDetails reasoning tokens, optional
-	 * @param promptTokensDetails cached tokens, optional
-	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Usage(@JsonProperty("input_tokens") int inputTokens, @JsonProperty("output_tokens") int outputTokens,
-			@JsonProperty("total_tokens") @Nullable Integer totalTokens,
-			@JsonProperty("output_tokens_details") GlmWire.@Nullable OutputDetails outputTokensDetails,
-			@JsonProperty("prompt_tokens_details") GlmWire.@Nullable PromptDetails promptTokensDetails) {
-
-		GlmUsage toGlmUsage() {
-			return new GlmUsage(this.inputTokens, this.outputTokens, this.totalTokens,
-					(this.outputTokensDetails != null) ? this.outputTokensDetails.reasoningTokens() : null,
-					(this.promptTokensDetails != null) ? this.promptTokensDetails.cachedTokens() : null, this);
-		}
-
+		return GlmWire.event(requestId, null, message, finishReason, usage);
 	}
 
 }

@@ -21,12 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.glmspringai.chat.GlmResponseFormat;
 import io.github.glmspringai.chat.GlmUsage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +43,8 @@ final class GlmWire {
 	static final JsonMapper JSON = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		// parts of an event (usage, tool calls) are read as trees from the middle of it
+		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
 	private GlmWire() {
@@ -169,26 +171,6 @@ final class GlmWire {
 	}
 
 	/**
-	 * Tool-call fragments; a fragment without {@code index} takes its position in the
-	 * array (the native protocol omits it on continuations).
-	 * @param calls the wire tool calls
-	 * @return the fragments
-	 */
-	static List<GlmStreamEvent.ToolCallFragment> fragments(@Nullable List<ToolCall> calls) {
-		if (calls == null || calls.isEmpty()) {
-			return List.of();
-		}
-		List<GlmStreamEvent.ToolCallFragment> fragments = new ArrayList<>(calls.size());
-		for (int i = 0; i < calls.size(); i++) {
-			ToolCall call = calls.get(i);
-			Function function = call.function();
-			fragments.add(new GlmStreamEvent.ToolCallFragment((call.index() != null) ? call.index() : i, call.id(),
-					(function != null) ? function.name() : null, (function != null) ? function.arguments() : null));
-		}
-		return fragments;
-	}
-
-	/**
 	 * The protocol-neutral event for one frame's message delta.
 	 * @param requestId the request id
 	 * @param model the model, if the protocol reports it
@@ -203,8 +185,133 @@ final class GlmWire {
 		if (delta == null) {
 			return new GlmStreamEvent(requestId, model, null, null, List.of(), finishReason(finishReason), usage);
 		}
-		return new GlmStreamEvent(requestId, model, delta.content(), delta.reasoningContent(),
-				fragments(delta.toolCalls()), finishReason(finishReason), usage);
+		return new GlmStreamEvent(requestId, model, delta.content(), delta.reasoningContent(), delta.toolCalls(),
+				finishReason(finishReason), usage);
+	}
+
+	/**
+	 * Open a streaming parser on an event's JSON. Events are read token by token, without
+	 * data binding: only the fields we need are decoded, the rest is skipped.
+	 * @param data the JSON
+	 * @return the parser, positioned on the opening brace
+	 */
+	static JsonParser parser(byte[] data) {
+		JsonParser parser = JSON.createParser(data);
+		if (parser.nextToken() != JsonToken.START_OBJECT) {
+			throw new IllegalStateException("an SSE event must carry a JSON object");
+		}
+		return parser;
+	}
+
+	/**
+	 * The current value as text: strings as they are, other scalars as text, {@code null}
+	 * for JSON null; objects and arrays are skipped and read as {@code null}.
+	 * @param parser the parser, on a value
+	 * @return the text
+	 */
+	static @Nullable String string(JsonParser parser) {
+		JsonToken token = parser.currentToken();
+		if (token == JsonToken.VALUE_STRING) {
+			return parser.getString();
+		}
+		if (token == null || token == JsonToken.VALUE_NULL) {
+			return null;
+		}
+		if (token.isScalarValue()) {
+			return parser.getValueAsString();
+		}
+		parser.skipChildren();
+		return null;
+	}
+
+	/**
+	 * Read what a frame adds to the assistant message ({@code delta} on the compatible
+	 * protocol, {@code message} on the native one): {@code content},
+	 * {@code reasoning_content} and {@code tool_calls}.
+	 * @param parser the parser, on the value
+	 * @return the delta, or {@code null} for JSON null
+	 */
+	static @Nullable Delta readDelta(JsonParser parser) {
+		if (parser.currentToken() != JsonToken.START_OBJECT) {
+			parser.skipChildren();
+			return null;
+		}
+		String content = null;
+		String reasoning = null;
+		List<GlmStreamEvent.ToolCallFragment> toolCalls = List.of();
+		String name;
+		while ((name = parser.nextName()) != null) {
+			JsonToken token = parser.nextToken();
+			switch (name) {
+				case "content" -> content = string(parser);
+				case "reasoning_content" -> reasoning = string(parser);
+				case "tool_calls" ->
+					toolCalls = (token == JsonToken.START_ARRAY) ? fragments(JSON.readTree(parser)) : skip(parser);
+				default -> parser.skipChildren();
+			}
+		}
+		return new Delta(content, reasoning, toolCalls);
+	}
+
+	private static List<GlmStreamEvent.ToolCallFragment> skip(JsonParser parser) {
+		parser.skipChildren();
+		return List.of();
+	}
+
+	/**
+	 * Tool-call fragments; a fragment without {@code index} takes its position in the
+	 * array (the native protocol omits it on continuations).
+	 * @param calls the {@code tool_calls} array
+	 * @return the fragments
+	 */
+	static List<GlmStreamEvent.ToolCallFragment> fragments(JsonNode calls) {
+		if (calls.isEmpty()) {
+			return List.of();
+		}
+		List<GlmStreamEvent.ToolCallFragment> fragments = new ArrayList<>(calls.size());
+		for (int i = 0; i < calls.size(); i++) {
+			JsonNode call = calls.get(i);
+			JsonNode index = call.path("index");
+			JsonNode function = call.path("function");
+			fragments.add(new GlmStreamEvent.ToolCallFragment(index.isNumber() ? index.intValue() : i, text(call, "id"),
+					text(function, "name"), text(function, "arguments")));
+		}
+		return fragments;
+	}
+
+	/**
+	 * Read a usage object. Both protocols' names are understood ({@code prompt_tokens} /
+	 * {@code input_tokens}, {@code completion_tokens} / {@code output_tokens},
+	 * {@code completion_tokens_details} / {@code output_tokens_details}); the details
+	 * objects are optional. The wire object is kept as the native usage.
+	 * @param parser the parser, on the value
+	 * @return the usage, or {@code null} for JSON null
+	 */
+	static @Nullable GlmUsage readUsage(JsonParser parser) {
+		if (parser.currentToken() != JsonToken.START_OBJECT) {
+			parser.skipChildren();
+			return null;
+		}
+		JsonNode usage = JSON.readTree(parser);
+		JsonNode total = usage.path("total_tokens");
+		JsonNode details = usage.has("completion_tokens_details") ? usage.path("completion_tokens_details")
+				: usage.path("output_tokens_details");
+		JsonNode reasoning = details.path("reasoning_tokens");
+		JsonNode cached = usage.path("prompt_tokens_details").path("cached_tokens");
+		return new GlmUsage(tokens(usage, "prompt_tokens", "input_tokens"),
+				tokens(usage, "completion_tokens", "output_tokens"), total.isNumber() ? total.intValue() : null,
+				reasoning.isNumber() ? reasoning.intValue() : null, cached.isNumber() ? cached.longValue() : null,
+				usage);
+	}
+
+	private static int tokens(JsonNode usage, String name, String nativeName) {
+		JsonNode value = usage.has(name) ? usage.path(name) : usage.path(nativeName);
+		return value.isNumber() ? value.intValue() : 0;
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return (value.isMissingNode() || value.isNull()) ? null : value.asString();
 	}
 
 	/**
@@ -214,48 +321,8 @@ final class GlmWire {
 	 * @param reasoningContent reasoning text
 	 * @param toolCalls tool-call fragments
 	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Delta(@Nullable String content, @JsonProperty("reasoning_content") @Nullable String reasoningContent,
-			@JsonProperty("tool_calls") @Nullable List<ToolCall> toolCalls) {
-	}
-
-	/**
-	 * A streamed tool call as both protocols send it.
-	 *
-	 * @param index position of the call
-	 * @param id call id, empty on continuations
-	 * @param function name and argument slice
-	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record ToolCall(@Nullable Integer index, @Nullable String id, @Nullable Function function) {
-	}
-
-	/**
-	 * Function part of a streamed tool call.
-	 *
-	 * @param name function name, first fragment only
-	 * @param arguments argument slice
-	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Function(@Nullable String name, @Nullable String arguments) {
-	}
-
-	/**
-	 * {@code completion_tokens_details} / {@code output_tokens_details}.
-	 *
-	 * @param reasoningTokens reasoning tokens
-	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record OutputDetails(@JsonProperty("reasoning_tokens") @Nullable Integer reasoningTokens) {
-	}
-
-	/**
-	 * {@code prompt_tokens_details}.
-	 *
-	 * @param cachedTokens cached prompt tokens
-	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record PromptDetails(@JsonProperty("cached_tokens") @Nullable Long cachedTokens) {
+	record Delta(@Nullable String content, @Nullable String reasoningContent,
+			List<GlmStreamEvent.ToolCallFragment> toolCalls) {
 	}
 
 }

@@ -20,11 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.glmspringai.chat.GlmProtocol;
 import io.github.glmspringai.chat.GlmUsage;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * Bailian's OpenAI-compatible protocol: {@code POST
@@ -69,54 +69,61 @@ public final class OpenAiCompatibleGlmApi extends AbstractGlmApi {
 		if (sse.dataEquals("[DONE]")) {
 			return DONE;
 		}
-		Chunk chunk = parse(sse, Chunk.class);
-		if (chunk.error() != null) {
+		String id = null;
+		String requestId = null;
+		String model = null;
+		String finishReason = null;
+		GlmWire.Delta delta = null;
+		GlmUsage usage = null;
+		boolean error = false;
+		try (JsonParser parser = GlmWire.parser(sse.data())) {
+			String name;
+			while ((name = parser.nextName()) != null) {
+				JsonToken token = parser.nextToken();
+				switch (name) {
+					case "choices" -> {
+						if (token == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.START_OBJECT) {
+							String field;
+							while ((field = parser.nextName()) != null) {
+								parser.nextToken();
+								switch (field) {
+									case "delta" -> delta = GlmWire.readDelta(parser);
+									case "finish_reason" -> finishReason = GlmWire.string(parser);
+									default -> parser.skipChildren();
+								}
+							}
+							// only the first choice: GLM answers with one
+							while (parser.nextToken() != JsonToken.END_ARRAY) {
+								parser.skipChildren();
+							}
+						}
+						else {
+							parser.skipChildren();
+						}
+					}
+					case "usage" -> usage = GlmWire.readUsage(parser);
+					case "model" -> model = GlmWire.string(parser);
+					case "id" -> id = GlmWire.string(parser);
+					case "request_id" -> requestId = GlmWire.string(parser);
+					case "error" -> {
+						error = token != JsonToken.VALUE_NULL;
+						parser.skipChildren();
+					}
+					default -> parser.skipChildren();
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			throw malformed(sse, ex);
+		}
+		if (error) {
 			throw streamError(0, sse);
 		}
-		String requestId = (chunk.requestId() != null) ? chunk.requestId() : requestId(chunk.id());
-		GlmUsage usage = (chunk.usage() != null) ? chunk.usage().toGlmUsage() : null;
-		List<Choice> choices = chunk.choices();
-		Choice choice = (choices != null && !choices.isEmpty()) ? choices.get(0) : null;
-		return GlmWire.event(requestId, chunk.model(), (choice != null) ? choice.delta() : null,
-				(choice != null) ? choice.finishReason() : null, usage);
+		return GlmWire.event((requestId != null) ? requestId : requestId(id), model, delta, finishReason, usage);
 	}
 
 	private static @Nullable String requestId(@Nullable String id) {
 		return (id != null && id.startsWith(ID_PREFIX)) ? id.substring(ID_PREFIX.length()) : id;
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Chunk(@Nullable String id, @Nullable String model, @Nullable List<Choice> choices, @Nullable Usage usage,
-			@Nullable Object error, @JsonProperty("request_id") @Nullable String requestId) {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Choice(GlmWire.@Nullable Delta delta, @JsonProperty("finish_reason") @Nullable String finishReason) {
-	}
-
-	/**
-	 * The compatible protocol's usage object, exposed as
-	 * {@link GlmUsage#getNativeUsage()}.
-	 *
-	 * @param promptTokens prompt tokens
-	 * @param completionTokens completion tokens (reasoning included)
-	 * @param totalTokens total tokens
-	 * @param completionTokensDetails reasoning tokens, optional
-	 * @param promptTokensDetails cached tokens, optional
-	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Usage(@JsonProperty("prompt_tokens") int promptTokens,
-			@JsonProperty("completion_tokens") int completionTokens,
-			@JsonProperty("total_tokens") @Nullable Integer totalTokens,
-			@JsonProperty("completion_tokens_details") GlmWire.@Nullable OutputDetails completionTokensDetails,
-			@JsonProperty("prompt_tokens_details") GlmWire.@Nullable PromptDetails promptTokensDetails) {
-
-		GlmUsage toGlmUsage() {
-			return new GlmUsage(this.promptTokens, this.completionTokens, this.totalTokens,
-					(this.completionTokensDetails != null) ? this.completionTokensDetails.reasoningTokens() : null,
-					(this.promptTokensDetails != null) ? this.promptTokensDetails.cachedTokens() : null, this);
-		}
-
 	}
 
 }

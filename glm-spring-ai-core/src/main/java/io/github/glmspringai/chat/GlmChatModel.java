@@ -157,7 +157,7 @@ public class GlmChatModel implements ChatModel {
 				observation.start();
 			}
 			GlmTurn turn = new GlmTurn(request.model());
-			return events(request, turn).<ChatResponse>handle((event, sink) -> {
+			Flux<ChatResponse> chunks = events(request, turn).<ChatResponse>handle((event, sink) -> {
 				ChatResponse chunk = turn.chunk(event);
 				if (chunk != null) {
 					sink.next(chunk);
@@ -168,11 +168,10 @@ public class GlmChatModel implements ChatModel {
 				}
 				complete(observation, context, turn.fullResponse());
 				return turn.lastChunk();
-			}))
-				.onErrorMap(turn::withPartial)
-				.doOnError(observation::error)
-				.doFinally((signal) -> observation.stop())
-				.contextWrite((ctx) -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
+			})).onErrorMap(turn::withPartial).doOnError(observation::error).doFinally((signal) -> observation.stop());
+			// without observations, no context to propagate on every element
+			return this.observationRegistry.isNoop() ? chunks
+					: chunks.contextWrite((ctx) -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
 
