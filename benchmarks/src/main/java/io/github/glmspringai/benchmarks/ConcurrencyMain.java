@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Arguments: {@code --client glm-compatible|glm-native|dashscope-sdk},
  * {@code --base-url http://127.0.0.1:<port>}, {@code --streams 10000},
  * {@code --reasoning 20}, {@code --answer 30}, {@code --interval-ms 200},
- * {@code --ramp-per-second 2000}.
+ * {@code --ramp-per-second 2000}, {@code --repeat 1} (run several times in this JVM,
+ * printing a result line each time; {@link ConcurrencyProcess} keeps the last).
  *
  * @author glm-spring-ai
  */
@@ -48,11 +49,13 @@ public final class ConcurrencyMain {
 		if (baseUrl == null) {
 			throw new IllegalArgumentException("--base-url is required");
 		}
-		ConcurrencyRun.Result result = ConcurrencyRun.run(arguments.value("client", ConcurrencyRun.GLM_COMPATIBLE),
-				baseUrl, arguments.intValue("streams", 10_000), arguments.intValue("reasoning", 20),
-				arguments.intValue("answer", 30), arguments.intValue("interval-ms", 200),
-				arguments.intValue("ramp-per-second", 2000), System.err);
-		System.out.println(RESULT_LINE + JsonMapper.builder().build().writeValueAsString(result));
+		for (int i = arguments.intValue("repeat", 1); i > 0; i--) {
+			ConcurrencyRun.Result result = ConcurrencyRun.run(arguments.value("client", ConcurrencyRun.GLM_COMPATIBLE),
+					baseUrl, arguments.intValue("streams", 10_000), arguments.intValue("reasoning", 20),
+					arguments.intValue("answer", 30), arguments.intValue("interval-ms", 200),
+					arguments.intValue("ramp-per-second", 2000), System.err);
+			System.out.println(RESULT_LINE + JsonMapper.builder().build().writeValueAsString(result));
+		}
 		System.out.flush();
 		// the DashScope SDK's OkHttp threads are not daemons
 		System.exit(0);

@@ -20,11 +20,16 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadInfo;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +48,7 @@ import io.github.glmspringai.chat.GlmChatModel;
 import io.github.glmspringai.chat.GlmProtocol;
 import io.github.glmspringai.chat.GlmReasoning;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.Usage;
@@ -65,6 +71,10 @@ final class ConcurrencyRun {
 	static final String GLM_NATIVE = "glm-native";
 
 	static final String DASHSCOPE_SDK = "dashscope-sdk";
+
+	static final String FLOOR_COMPATIBLE = "floor-compatible";
+
+	static final String FLOOR_NATIVE = "floor-native";
 
 	private ConcurrencyRun() {
 	}
@@ -97,12 +107,15 @@ final class ConcurrencyRun {
 	 * @param gcPauseMillis total pause time of stop-the-world collections
 	 * @param wallSeconds from the first start to the last completion
 	 * @param cpuSeconds process CPU time over the same period
+	 * @param machineBusyPercent share of all cores busy over the same period (this JVM,
+	 * the server and anything else running)
+	 * @param loadAverage the system load average when the measured streams started
 	 */
 	record Result(String client, int streams, int tokensPerStream, int intervalMillis, int correct, int failed,
 			int unfinished, @Nullable String firstFailure, long tokensReceived, double p50Millis, double p99Millis,
 			double p999Millis, double maxMillis, String lateTimeline, int peakThreads, String threadGroups,
 			int peakConcurrent, double heapAfterGcMaxMb, double heapUsedMaxMb, double heapMaxMb, long gcCount,
-			long gcPauseMillis, double wallSeconds, double cpuSeconds) {
+			long gcPauseMillis, double wallSeconds, double cpuSeconds, double machineBusyPercent, double loadAverage) {
 
 		boolean allCorrect() {
 			return this.correct == this.streams;
@@ -174,12 +187,26 @@ final class ConcurrencyRun {
 				};
 				starter = dashScope(new Generation(Protocol.HTTP.getValue(), baseUrl + "/api/v1"));
 			}
+			case FLOOR_COMPATIBLE, FLOOR_NATIVE -> {
+				ExecutorService executor = Executors.newFixedThreadPool(4, (runnable) -> {
+					Thread thread = new Thread(runnable, "floor-http");
+					thread.setDaemon(true);
+					return thread;
+				});
+				HttpClient http = HttpClient.newBuilder()
+					.version(HttpClient.Version.HTTP_1_1)
+					.executor(executor)
+					.connectTimeout(Duration.ofSeconds(60))
+					.build();
+				resources = executor::shutdown;
+				starter = floor(new FloorContender(
+						client.equals(FLOOR_COMPATIBLE) ? GlmProtocol.OPENAI_COMPATIBLE : GlmProtocol.DASHSCOPE,
+						baseUrl, http));
+			}
 			default -> throw new IllegalArgumentException("unknown client '" + client + "'; use " + GLM_COMPATIBLE
-					+ ", " + GLM_NATIVE + " or " + DASHSCOPE_SDK);
+					+ ", " + GLM_NATIVE + ", " + DASHSCOPE_SDK + ", " + FLOOR_COMPATIBLE + " or " + FLOOR_NATIVE);
 		}
-		// one warm-up stream, so class loading and connection set-up are not in the
-		// figures
-		warmUp(starter, reasoningTokens, answerTokens, Math.min(intervalMillis, 20), log);
+		warmUp(starter, streams, rampPerSecond, reasoningTokens, answerTokens, log);
 
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		Sampler sampler = new Sampler(memory);
@@ -188,6 +215,8 @@ final class ConcurrencyRun {
 			Jvm.threads().resetPeakThreadCount();
 			sampler.start();
 			long cpuStart = Jvm.cpuNanos();
+			long[] machineStart = Jvm.machineTicks();
+			double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 			long start = System.nanoTime();
 			for (int i = 0; i < streams; i++) {
 				long due = start + (long) (i * 1e9 / rampPerSecond);
@@ -229,6 +258,7 @@ final class ConcurrencyRun {
 			boolean all = finished.await(deadlineSeconds, TimeUnit.SECONDS);
 			long end = all ? lastCompletion.get() : System.nanoTime();
 			long cpu = Jvm.cpuNanos() - cpuStart;
+			double busy = Jvm.machineBusyPercent(machineStart, Jvm.machineTicks());
 			sampler.stop();
 			int unfinished = (int) finished.getCount();
 			if (!all) {
@@ -241,7 +271,7 @@ final class ConcurrencyRun {
 					orMinus(delays.percentileMillis(0.999)), orMinus(delays.maxMillis()), delays.lateTimeline(),
 					Jvm.threads().getPeakThreadCount(), sampler.groupsAtPeak(), peakActive.get(),
 					heap.maxAfterGcBytes() / mb, sampler.maxHeapUsed() / mb, memory.getHeapMemoryUsage().getMax() / mb,
-					heap.collections(), heap.pauseMillis(), (end - start) / 1e9, cpu / 1e9);
+					heap.collections(), heap.pauseMillis(), (end - start) / 1e9, cpu / 1e9, busy, load);
 			try {
 				resources.close();
 			}
@@ -257,38 +287,52 @@ final class ConcurrencyRun {
 	}
 
 	/**
-	 * Warm the client up with a burst of fast-paced streams (1 ms interval), twice, so
-	 * that class loading, JIT compilation and connection set-up are not in the figures.
+	 * Warm the client up, so that JIT compilation and connection set-up are not in the
+	 * figures: first as many streams as the measured run, opened at the same rate, with
+	 * five 20 ms chunks each (this leaves that many keep-alive connections in the pool,
+	 * as in a warm gateway); then 200 streams of the full length at 1 ms per chunk.
 	 */
-	private static void warmUp(Starter starter, int streams, int reasoningTokens, int answerTokens, PrintStream log)
-			throws InterruptedException {
-		for (int pass = 0; pass < 2; pass++) {
-			CountDownLatch latch = new CountDownLatch(streams);
-			AtomicReference<@Nullable String> problem = new AtomicReference<>();
-			for (int i = 0; i < streams; i++) {
-				Scenario scenario = Scenario.paced(reasoningTokens, answerTokens, 1, 1_000_000_000L + i);
-				AtomicBoolean once = new AtomicBoolean();
-				Completion completion = (verdict) -> {
-					if (once.compareAndSet(false, true)) {
-						if (verdict != null) {
-							problem.compareAndSet(null, verdict);
-						}
-						latch.countDown();
+	private static void warmUp(Starter starter, int streams, int rampPerSecond, int reasoningTokens, int answerTokens,
+			PrintStream log) throws InterruptedException {
+		log.println("  warm-up: " + streams + " short streams, then " + Math.min(streams, 200) + " fast ones");
+		burst(starter, streams, rampPerSecond, Math.min(reasoningTokens, 2), Math.max(1, Math.min(answerTokens, 3)), 20,
+				log);
+		burst(starter, Math.min(streams, 200), Integer.MAX_VALUE, reasoningTokens, answerTokens, 1, log);
+	}
+
+	private static void burst(Starter starter, int streams, int rampPerSecond, int reasoningTokens, int answerTokens,
+			int intervalMillis, PrintStream log) throws InterruptedException {
+		CountDownLatch latch = new CountDownLatch(streams);
+		AtomicReference<@Nullable String> problem = new AtomicReference<>();
+		DelayHistogram delays = new DelayHistogram();
+		long start = System.nanoTime();
+		for (int i = 0; i < streams; i++) {
+			long wait = start + (long) (i * 1e9 / rampPerSecond) - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			Scenario scenario = Scenario.paced(reasoningTokens, answerTokens, intervalMillis, 1_000_000_000L + i);
+			AtomicBoolean once = new AtomicBoolean();
+			Completion completion = (verdict) -> {
+				if (once.compareAndSet(false, true)) {
+					if (verdict != null) {
+						problem.compareAndSet(null, verdict);
 					}
-				};
-				try {
-					starter.start(scenario, new PacedCheck(scenario, new DelayHistogram()), completion);
+					latch.countDown();
 				}
-				catch (Exception ex) {
-					completion.done("could not start: " + ex);
-				}
+			};
+			try {
+				starter.start(scenario, new PacedCheck(scenario, delays), completion);
 			}
-			if (!latch.await(120, TimeUnit.SECONDS)) {
-				log.println("  warm-up: " + latch.getCount() + " streams did not finish in 120 s");
+			catch (Exception ex) {
+				completion.done("could not start: " + ex);
 			}
-			if (problem.get() != null) {
-				log.println("  warm-up problem: " + problem.get());
-			}
+		}
+		if (!latch.await(120 + streams / Math.min(rampPerSecond, 1_000_000), TimeUnit.SECONDS)) {
+			log.println("  warm-up: " + latch.getCount() + " streams did not finish in time");
+		}
+		if (problem.get() != null) {
+			log.println("  warm-up problem: " + problem.get());
 		}
 	}
 
@@ -336,6 +380,60 @@ final class ConcurrencyRun {
 				check.fail("error " + error);
 				completion.done(check.verdict());
 			}, () -> completion.done(check.verdict()));
+	}
+
+	/**
+	 * The floor, asynchronously: the JDK {@link HttpClient} delivering lines to a
+	 * subscriber on a 4-thread executor, one Jackson {@code readTree} per {@code data:}
+	 * line.
+	 */
+	private static Starter floor(FloorContender floor) {
+		return (scenario, check, completion) -> floor.client()
+			.sendAsync(floor.request(scenario), HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<>() {
+
+				@Override
+				public void onSubscribe(Flow.Subscription subscription) {
+					subscription.request(Long.MAX_VALUE);
+				}
+
+				@Override
+				public void onNext(String line) {
+					long now = Tokens.nowMicros();
+					JsonNode node = floor.parse(line);
+					if (node == null) {
+						return;
+					}
+					JsonNode delta = floor.delta(node);
+					check.accept(FloorContender.text(delta.path("reasoning_content")), true, now);
+					check.accept(FloorContender.text(delta.path("content")), false, now);
+					JsonNode usage = node.path("usage");
+					if (usage.has("completion_tokens")) {
+						check.completionTokens(usage.path("completion_tokens").asLong());
+					}
+					else if ("stop"
+						.equals(node.path("output").path("choices").path(0).path("finish_reason").asString(""))) {
+						check.completionTokens(usage.path("output_tokens").asLong());
+					}
+				}
+
+				@Override
+				public void onError(Throwable error) {
+					check.fail("error " + error);
+					completion.done(check.verdict());
+				}
+
+				@Override
+				public void onComplete() {
+					completion.done(check.verdict());
+				}
+
+			}))
+			.whenComplete((response, error) -> {
+				if (error != null) {
+					check.fail("error " + error);
+					completion.done(check.verdict());
+				}
+			});
 	}
 
 	private static boolean isStop(GenerationResult result) {

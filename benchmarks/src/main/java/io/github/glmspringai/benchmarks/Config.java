@@ -61,11 +61,12 @@ record Config(boolean quick, int rounds, int chunksPerBatch, long warmupMillis, 
 			  --chunks-per-batch N      tokens per client per round (default 100000)
 			  --warmup-ms N             warm-up per client, twice (default 2000)
 			  --reasoning N --answer N  one-token chunks of the per-chunk stream (default 256 + 256)
-			  --scaling-small N --scaling-large N --scaling-reps N   call() on long reasoning (8192 vs 32768, 5)
+			  --scaling-small N --scaling-large N --scaling-reps N   call() on long reasoning (8192 vs 32768, 9)
 			  --streams N               concurrent paced streams (default 10000)
 			  --paced-reasoning N --paced-answer N --interval-ms N   paced stream shape (20 + 30 chunks, 200 ms)
 			  --ramp-per-second N       streams opened per second (default 2000)
-			  --clients a,b,c           concurrency clients (default glm-compatible,glm-native,dashscope-sdk)
+			  --clients a,b,c           concurrency clients (default floor-compatible,glm-compatible,
+			                            floor-native,glm-native,dashscope-sdk)
 			  --skip-throughput --skip-scaling --skip-concurrency
 			  --server-threads N        fake server event loops (default 2)
 			  --jfr DIR                 record JFR of the concurrency client JVMs into DIR
@@ -79,12 +80,12 @@ record Config(boolean quick, int rounds, int chunksPerBatch, long warmupMillis, 
 				args.intValue("warmup-ms", quick ? 300 : 2000), args.intValue("reasoning", 256),
 				args.intValue("answer", 256), args.intValue("scaling-small", quick ? 512 : 8192),
 				args.intValue("scaling-large", quick ? 2048 : 32768), args.intValue("scaling-answer", 64),
-				args.intValue("scaling-reps", quick ? 1 : 5), args.intValue("streams", quick ? 100 : 10_000),
+				args.intValue("scaling-reps", quick ? 1 : 9), args.intValue("streams", quick ? 100 : 10_000),
 				args.intValue("paced-reasoning", quick ? 4 : 20), args.intValue("paced-answer", quick ? 6 : 30),
 				args.intValue("interval-ms", quick ? 50 : 200), args.intValue("ramp-per-second", quick ? 500 : 2000),
-				Arrays.asList(args.value("clients",
-						String.join(",", ConcurrencyRun.GLM_COMPATIBLE, ConcurrencyRun.GLM_NATIVE,
-								ConcurrencyRun.DASHSCOPE_SDK))
+				Arrays.asList(args
+					.value("clients", String.join(",", ConcurrencyRun.FLOOR_COMPATIBLE, ConcurrencyRun.GLM_COMPATIBLE,
+							ConcurrencyRun.FLOOR_NATIVE, ConcurrencyRun.GLM_NATIVE, ConcurrencyRun.DASHSCOPE_SDK))
 					.split(",")),
 				!args.flag("skip-throughput"), !args.flag("skip-scaling"), !args.flag("skip-concurrency"),
 				args.intValue("server-threads", 2), args.value("jfr"), args.value("out"));

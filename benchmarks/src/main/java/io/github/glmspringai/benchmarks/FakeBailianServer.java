@@ -28,6 +28,8 @@ import io.github.glmspringai.api.DashScopeGlmApi;
 import io.github.glmspringai.api.OpenAiCompatibleGlmApi;
 import io.github.glmspringai.chat.GlmProtocol;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -175,6 +177,8 @@ public final class FakeBailianServer implements AutoCloseable {
 	 */
 	private static final class PacedStream implements Runnable {
 
+		private static final ThreadLocal<StringBuilder> TEXT = ThreadLocal.withInitial(() -> new StringBuilder(2048));
+
 		private final GlmProtocol protocol;
 
 		private final Scenario scenario;
@@ -197,9 +201,13 @@ public final class FakeBailianServer implements AutoCloseable {
 				cancel();
 				return;
 			}
-			byte[] frames = SseFrames.pacedTick(this.protocol, this.scenario, this.seq, Tokens.nowMicros());
+			StringBuilder text = TEXT.get();
+			text.setLength(0);
+			SseFrames.pacedTick(text, this.protocol, this.scenario, this.seq, Tokens.nowMicros());
+			ByteBuf frames = PooledByteBufAllocator.DEFAULT.directBuffer(text.length());
+			ByteBufUtil.writeAscii(frames, text);
 			this.seq++;
-			this.sink.next(Unpooled.wrappedBuffer(frames));
+			this.sink.next(frames);
 			if (this.seq == this.scenario.tokens()) {
 				this.sink.complete();
 				cancel();

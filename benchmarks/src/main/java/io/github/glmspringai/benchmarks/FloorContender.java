@@ -42,12 +42,17 @@ final class FloorContender implements Contender {
 
 	private final URI uri;
 
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final HttpClient client;
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	FloorContender(GlmProtocol protocol, String baseUrl) {
+		this(protocol, baseUrl, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+	}
+
+	FloorContender(GlmProtocol protocol, String baseUrl, HttpClient client) {
 		this.protocol = protocol;
+		this.client = client;
 		this.uri = URI.create(baseUrl + ((protocol == GlmProtocol.OPENAI_COMPATIBLE) ? FakeBailianServer.COMPATIBLE_PATH
 				: FakeBailianServer.NATIVE_PATH));
 	}
@@ -67,8 +72,12 @@ final class FloorContender implements Contender {
 		return true;
 	}
 
-	@Override
-	public Tally run(Scenario scenario) throws IOException, InterruptedException {
+	/**
+	 * The streaming request for a scenario.
+	 * @param scenario the scenario
+	 * @return the request
+	 */
+	HttpRequest request(Scenario scenario) {
 		boolean compatible = this.protocol == GlmProtocol.OPENAI_COMPATIBLE;
 		String messages = "[{\"role\":\"user\",\"content\":\"" + scenario.prompt() + "\"}]";
 		String body = compatible
@@ -84,7 +93,41 @@ final class FloorContender implements Contender {
 		if (!compatible) {
 			request.header("X-DashScope-SSE", "enable");
 		}
-		HttpResponse<Stream<String>> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+		return request.build();
+	}
+
+	/**
+	 * Parse one line of the body: {@code null} unless it is a {@code data:} line with
+	 * JSON.
+	 * @param line the line
+	 * @return the tree or {@code null}
+	 */
+	@Nullable JsonNode parse(String line) {
+		if (!line.startsWith("data:")) {
+			return null;
+		}
+		String data = line.substring((line.length() > 5 && line.charAt(5) == ' ') ? 6 : 5);
+		return data.equals("[DONE]") ? null : this.mapper.readTree(data);
+	}
+
+	/**
+	 * The object holding {@code content} and {@code reasoning_content}.
+	 * @param node a parsed event
+	 * @return the delta (compatible) or message (native), possibly missing
+	 */
+	JsonNode delta(JsonNode node) {
+		return (this.protocol == GlmProtocol.OPENAI_COMPATIBLE) ? node.path("choices").path(0).path("delta")
+				: node.path("output").path("choices").path(0).path("message");
+	}
+
+	HttpClient client() {
+		return this.client;
+	}
+
+	@Override
+	public Tally run(Scenario scenario) throws IOException, InterruptedException {
+		HttpResponse<Stream<String>> response = this.client.send(request(scenario),
+				HttpResponse.BodyHandlers.ofLines());
 		Tally tally = new Tally();
 		try (Stream<String> lines = response.body()) {
 			if (response.statusCode() != 200) {
@@ -92,18 +135,12 @@ final class FloorContender implements Contender {
 			}
 			Iterator<String> it = lines.iterator();
 			while (it.hasNext()) {
-				String line = it.next();
-				if (!line.startsWith("data:")) {
+				JsonNode node = parse(it.next());
+				if (node == null) {
 					continue;
 				}
-				String data = line.substring((line.length() > 5 && line.charAt(5) == ' ') ? 6 : 5);
-				if (data.equals("[DONE]")) {
-					continue;
-				}
-				JsonNode node = this.mapper.readTree(data);
 				tally.item();
-				JsonNode delta = compatible ? node.path("choices").path(0).path("delta")
-						: node.path("output").path("choices").path(0).path("message");
+				JsonNode delta = delta(node);
 				tally.answer(text(delta.path("content")));
 				tally.reasoning(text(delta.path("reasoning_content")));
 			}
@@ -111,7 +148,7 @@ final class FloorContender implements Contender {
 		return tally;
 	}
 
-	private static @Nullable String text(JsonNode node) {
+	static @Nullable String text(JsonNode node) {
 		return node.isString() ? node.stringValue() : null;
 	}
 

@@ -84,6 +84,39 @@ final class Jvm {
 	}
 
 	/**
+	 * Machine-wide CPU counters from {@code /proc/stat}: {@code [busy, total]} in clock
+	 * ticks, or {@code [0, 0]} where not available.
+	 * @return the counters
+	 */
+	static long[] machineTicks() {
+		try {
+			String line = Files.readAllLines(Path.of("/proc/stat")).get(0);
+			String[] fields = line.trim().split("\\s+");
+			long total = 0;
+			for (int i = 1; i < Math.min(fields.length, 9); i++) {
+				total += Long.parseLong(fields[i]);
+			}
+			long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+			return new long[] { total - idle, total };
+		}
+		catch (IOException | RuntimeException ex) {
+			return new long[] { 0, 0 };
+		}
+	}
+
+	/**
+	 * Share of all cores' time that was busy between two {@link #machineTicks()}
+	 * readings.
+	 * @param before the earlier reading
+	 * @param after the later reading
+	 * @return percent, or -1 when unknown
+	 */
+	static double machineBusyPercent(long[] before, long[] after) {
+		long total = after[1] - before[1];
+		return (total > 0) ? 100.0 * (after[0] - before[0]) / total : -1;
+	}
+
+	/**
 	 * A CPU meter reading.
 	 *
 	 * @param tasks per-thread CPU time, possibly empty

@@ -198,7 +198,7 @@ final class Report {
 			.append(this.config.scalingAnswer())
 			.append(" answer tokens), alternating, ")
 			.append(this.config.scalingRepetitions())
-			.append(" pairs; medians. Linear cost gives ≈ ")
+			.append(" pairs; ratios of the medians (time = elapsed, CPU = all threads of the client). Linear cost gives ≈ ")
 			.append(String.format(Locale.ROOT, "%.0f",
 					this.config.scalingLarge() / (double) this.config.scalingSmall()))
 			.append(", quadratic ≈ ")
@@ -248,16 +248,19 @@ final class Report {
 			.append("/s, all in one client JVM with `-Xmx512m` (a fresh JVM per client); the server runs in another")
 			.append(" JVM. Every token is checked (order, stream, reasoning/answer, final usage and reasoning);")
 			.append(" delay = client receipt − server send time stamped in the token. Threads = peak live threads of")
-			.append(" the whole client JVM (JVM, GC, JIT and harness threads included).\n\n");
+			.append(" the whole client JVM (JVM, GC, JIT and harness threads included). Machine busy = share of both cores' time"
+					+ " used by anything (client, server, other processes) while the measured streams ran, with the"
+					+ " load average at their start. Client CPU µs/chunk = client CPU / tokens received (each token arrives"
+					+ " in a read of its own here; per-stream set-up included).\n\n");
 		md.append("| client | correct | failed / unfinished | delay p50 | p99 | p99.9 | max | peak threads | ")
-			.append("peak open streams | max heap after GC | max heap used | GC pauses | client CPU |\n");
-		md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+			.append("peak open streams | max heap after GC | max heap used | GC pauses | client CPU | client CPU µs/chunk | machine busy (load) |\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		List<String> notes = new ArrayList<>();
 		for (ConcurrencyProcess.Outcome outcome : this.concurrency) {
 			ConcurrencyRun.Result r = outcome.result();
 			String name = clientName(outcome.client());
 			if (r == null) {
-				md.append("| ").append(name).append(" | – | – | – | – | – | – | – | – | – | – | – | – |\n");
+				md.append("| ").append(name).append(" | – | – | – | – | – | – | – | – | – | – | – | – | – | – |\n");
 				notes.add(name + ": " + outcome.failure() + (outcome.stderrTail().isEmpty() ? ""
 						: "; last output: `" + escape(String.join(" / ", outcome.stderrTail())) + "`"));
 				continue;
@@ -290,6 +293,11 @@ final class Report {
 				.append(String.format(Locale.ROOT, "%d, %d ms", r.gcCount(), r.gcPauseMillis()))
 				.append(" | ")
 				.append(String.format(Locale.ROOT, "%.1f s in %.1f s", r.cpuSeconds(), r.wallSeconds()))
+				.append(" | ")
+				.append(String.format(Locale.ROOT, "%.0f",
+						(r.tokensReceived() > 0) ? r.cpuSeconds() * 1e6 / r.tokensReceived() : Double.NaN))
+				.append(" | ")
+				.append(String.format(Locale.ROOT, "%.0f%% (%.1f)", r.machineBusyPercent(), r.loadAverage()))
 				.append(" |\n");
 			notes.add(name + " threads at peak: " + r.threadGroups());
 			if (r.firstFailure() != null) {
@@ -320,6 +328,8 @@ final class Report {
 			case ConcurrencyRun.GLM_COMPATIBLE -> "GlmChatModel.stream() compatible";
 			case ConcurrencyRun.GLM_NATIVE -> "GlmChatModel.stream() native";
 			case ConcurrencyRun.DASHSCOPE_SDK -> "DashScope SDK Generation.streamCall 2.22.13";
+			case ConcurrencyRun.FLOOR_COMPATIBLE -> "floor: JDK HttpClient (async) + readTree, compatible";
+			case ConcurrencyRun.FLOOR_NATIVE -> "floor: JDK HttpClient (async) + readTree, native";
 			default -> client;
 		};
 	}

@@ -87,6 +87,19 @@ public final class SseFrames {
 	 */
 	public static byte[] pacedTick(GlmProtocol protocol, Scenario scenario, int seq, long micros) {
 		StringBuilder sb = new StringBuilder(1024);
+		pacedTick(sb, protocol, scenario, seq, micros);
+		return sb.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Append the frames of one paced tick (all ASCII).
+	 * @param sb where to append
+	 * @param protocol the protocol
+	 * @param scenario the scenario
+	 * @param seq the token position, from 0
+	 * @param micros the send time
+	 */
+	static void pacedTick(StringBuilder sb, GlmProtocol protocol, Scenario scenario, int seq, long micros) {
 		int r = scenario.reasoningTokens();
 		int total = scenario.tokens();
 		boolean reasoning = seq < r;
@@ -112,7 +125,6 @@ public final class SseFrames {
 				nativeFrame(sb, total + 1, "", "", "stop", r, total);
 			}
 		}
-		return sb.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static void compatRole(StringBuilder sb) {

@@ -80,8 +80,8 @@ class BenchmarkSmokeTests {
 
 	@Test
 	void pacedStreamsAreCompleteAndCorrect() throws Exception {
-		for (String client : List.of(ConcurrencyRun.GLM_COMPATIBLE, ConcurrencyRun.GLM_NATIVE,
-				ConcurrencyRun.DASHSCOPE_SDK)) {
+		for (String client : List.of(ConcurrencyRun.FLOOR_COMPATIBLE, ConcurrencyRun.FLOOR_NATIVE,
+				ConcurrencyRun.GLM_COMPATIBLE, ConcurrencyRun.GLM_NATIVE, ConcurrencyRun.DASHSCOPE_SDK)) {
 			ConcurrencyRun.Result result = ConcurrencyRun.run(client, server.baseUrl(), 20, 2, 3, 20, 1000, this.log);
 			assertThat(result.firstFailure()).as(client).isNull();
 			assertThat(result.correct()).as(client).isEqualTo(20);
