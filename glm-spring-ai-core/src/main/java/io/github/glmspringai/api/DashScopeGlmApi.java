@@ -84,8 +84,7 @@ public final class DashScopeGlmApi extends AbstractGlmApi {
 		String code = null;
 		String text = null;
 		String outputFinishReason = null;
-		String finishReason = null;
-		GlmWire.Delta message = null;
+		GlmWire.Choice choice = null;
 		GlmUsage usage = null;
 		try (JsonParser parser = GlmWire.parser(sse.data())) {
 			String name;
@@ -100,30 +99,10 @@ public final class DashScopeGlmApi extends AbstractGlmApi {
 						hasOutput = true;
 						String field;
 						while ((field = parser.nextName()) != null) {
-							JsonToken value = parser.nextToken();
+							parser.nextToken();
 							switch (field) {
-								case "choices" -> {
-									if (value == JsonToken.START_ARRAY
-											&& parser.nextToken() == JsonToken.START_OBJECT) {
-										String choiceField;
-										while ((choiceField = parser.nextName()) != null) {
-											parser.nextToken();
-											switch (choiceField) {
-												case "message" -> message = GlmWire.readDelta(parser);
-												case "finish_reason" -> finishReason = GlmWire.string(parser);
-												default -> parser.skipChildren();
-											}
-										}
-										while (parser.nextToken() != JsonToken.END_ARRAY) {
-											parser.skipChildren();
-										}
-									}
-									else {
-										parser.skipChildren();
-									}
-								}
-								// result_format "text" shape: output.text /
-								// output.finish_reason
+								case "choices" -> choice = GlmWire.readFirstChoice(parser, "message");
+								// result_format "text": output.text, output.finish_reason
 								case "text" -> text = GlmWire.string(parser);
 								case "finish_reason" -> outputFinishReason = GlmWire.string(parser);
 								default -> parser.skipChildren();
@@ -146,10 +125,10 @@ public final class DashScopeGlmApi extends AbstractGlmApi {
 			}
 			return null;
 		}
-		if (message == null && (text != null || outputFinishReason != null)) {
+		if (choice == null) {
 			return GlmWire.event(requestId, null, new GlmWire.Delta(text, null, List.of()), outputFinishReason, usage);
 		}
-		return GlmWire.event(requestId, null, message, finishReason, usage);
+		return GlmWire.event(requestId, null, choice.delta(), choice.finishReason(), usage);
 	}
 
 }

@@ -253,6 +253,43 @@ final class GlmWire {
 		return new Delta(content, reasoning, toolCalls);
 	}
 
+	/**
+	 * Read the first element of a {@code choices} array (GLM answers with one choice):
+	 * its message delta (named {@code deltaField}) and its finish reason; other elements
+	 * are skipped.
+	 * @param parser the parser, on the value of {@code choices}
+	 * @param deltaField {@code delta} (compatible) or {@code message} (native)
+	 * @return the choice, or {@code null} when the array is empty or absent
+	 */
+	static @Nullable Choice readFirstChoice(JsonParser parser, String deltaField) {
+		if (parser.currentToken() != JsonToken.START_ARRAY) {
+			parser.skipChildren();
+			return null;
+		}
+		if (parser.nextToken() != JsonToken.START_OBJECT) {
+			return null;
+		}
+		Delta delta = null;
+		String finishReason = null;
+		String field;
+		while ((field = parser.nextName()) != null) {
+			parser.nextToken();
+			if (field.equals(deltaField)) {
+				delta = readDelta(parser);
+			}
+			else if (field.equals("finish_reason")) {
+				finishReason = string(parser);
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		while (parser.nextToken() != JsonToken.END_ARRAY) {
+			parser.skipChildren();
+		}
+		return new Choice(delta, finishReason);
+	}
+
 	private static List<GlmStreamEvent.ToolCallFragment> skip(JsonParser parser) {
 		parser.skipChildren();
 		return List.of();
@@ -323,6 +360,15 @@ final class GlmWire {
 	 */
 	record Delta(@Nullable String content, @Nullable String reasoningContent,
 			List<GlmStreamEvent.ToolCallFragment> toolCalls) {
+	}
+
+	/**
+	 * The first choice of a frame.
+	 *
+	 * @param delta what it adds to the message
+	 * @param finishReason its wire finish reason
+	 */
+	record Choice(@Nullable Delta delta, @Nullable String finishReason) {
 	}
 
 }

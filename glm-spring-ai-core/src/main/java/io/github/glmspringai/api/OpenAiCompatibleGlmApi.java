@@ -72,8 +72,7 @@ public final class OpenAiCompatibleGlmApi extends AbstractGlmApi {
 		String id = null;
 		String requestId = null;
 		String model = null;
-		String finishReason = null;
-		GlmWire.Delta delta = null;
+		GlmWire.Choice choice = null;
 		GlmUsage usage = null;
 		boolean error = false;
 		try (JsonParser parser = GlmWire.parser(sse.data())) {
@@ -81,26 +80,7 @@ public final class OpenAiCompatibleGlmApi extends AbstractGlmApi {
 			while ((name = parser.nextName()) != null) {
 				JsonToken token = parser.nextToken();
 				switch (name) {
-					case "choices" -> {
-						if (token == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.START_OBJECT) {
-							String field;
-							while ((field = parser.nextName()) != null) {
-								parser.nextToken();
-								switch (field) {
-									case "delta" -> delta = GlmWire.readDelta(parser);
-									case "finish_reason" -> finishReason = GlmWire.string(parser);
-									default -> parser.skipChildren();
-								}
-							}
-							// only the first choice: GLM answers with one
-							while (parser.nextToken() != JsonToken.END_ARRAY) {
-								parser.skipChildren();
-							}
-						}
-						else {
-							parser.skipChildren();
-						}
-					}
+					case "choices" -> choice = GlmWire.readFirstChoice(parser, "delta");
 					case "usage" -> usage = GlmWire.readUsage(parser);
 					case "model" -> model = GlmWire.string(parser);
 					case "id" -> id = GlmWire.string(parser);
@@ -119,7 +99,8 @@ public final class OpenAiCompatibleGlmApi extends AbstractGlmApi {
 		if (error) {
 			throw streamError(0, sse);
 		}
-		return GlmWire.event((requestId != null) ? requestId : requestId(id), model, delta, finishReason, usage);
+		return GlmWire.event((requestId != null) ? requestId : requestId(id), model,
+				(choice != null) ? choice.delta() : null, (choice != null) ? choice.finishReason() : null, usage);
 	}
 
 	private static @Nullable String requestId(@Nullable String id) {
