@@ -17,7 +17,10 @@
 package io.github.glmspringai.chat;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
@@ -97,6 +100,20 @@ class ProtocolSpecificTests extends WireTestSupport {
 	@EnumSource(WireFixture.class)
 	void streamAndCallAreObservedWithProviderModelFinishReasonsAndTokens(WireFixture fixture) {
 		TestObservationRegistry registry = TestObservationRegistry.create();
+		List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				stopped.add(context);
+			}
+
+		});
 		GlmChatModel model = GlmChatModel.builder()
 			.api(apiBuilder(fixture).build())
 			.retryTemplate(NO_RETRY)
@@ -127,6 +144,12 @@ class ProtocolSpecificTests extends WireTestSupport {
 						ChatModelObservationDocumentation.HighCardinalityKeyNames.RESPONSE_ID.asString(),
 						WireFixture.REQUEST_ID)
 				.doesNotHaveError());
+		// the API key never reaches an observation (and so no metric or span)
+		assertThat(stopped).hasSize(2).allSatisfy((context) -> {
+			assertThat(context.getAllKeyValues())
+				.allSatisfy((keyValue) -> assertThat(keyValue.getValue()).doesNotContain(API_KEY));
+			assertThat(String.valueOf(context)).doesNotContain(API_KEY);
+		});
 	}
 
 }
