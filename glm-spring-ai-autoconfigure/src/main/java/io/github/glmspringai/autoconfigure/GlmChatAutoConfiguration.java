@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -59,7 +60,8 @@ public class GlmChatAutoConfiguration {
 	public static final String MODEL_NAME = "glm";
 
 	/**
-	 * The protocol client, closed (its connection pool released) with the context.
+	 * The protocol client, closed (its connection pool released) with the context. Lazy:
+	 * an application that defines its own {@link GlmChatModel} needs no key here.
 	 * @param properties the connection properties
 	 * @param webClientBuilder the application's {@link WebClient.Builder}, if any
 	 * @param environment the environment, for the {@code DASHSCOPE_API_KEY} fallback
@@ -68,6 +70,7 @@ public class GlmChatAutoConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
+	@Lazy
 	public GlmApi glmApi(GlmConnectionProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			Environment environment) {
 		GlmApi.Builder builder = GlmApi.builder()

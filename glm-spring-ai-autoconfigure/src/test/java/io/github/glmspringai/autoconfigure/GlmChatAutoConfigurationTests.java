@@ -206,6 +206,14 @@ class GlmChatAutoConfigurationTests {
 	}
 
 	@Test
+	void userChatModelNeedsNoKeyOfOurs() {
+		GlmTestFrames.runner().withUserConfiguration(UserChatModelConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(GlmChatModel.class).getOptions().getModel()).isEqualTo("glm-4.5");
+		});
+	}
+
+	@Test
 	void userChatModelWins() {
 		GlmTestFrames.runner()
 			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY)
