@@ -258,41 +258,37 @@ class GlmChatAutoConfigurationTests {
 
 	@Test
 	void firstTokenTimeoutActs() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
-			.setHeader("Content-Type", "text/event-stream")
-			.body(GlmTestFrames.COMPATIBLE_STREAM)
-			.bodyDelay(10, TimeUnit.SECONDS)
-			.build());
-		GlmTestFrames.runner()
-			.withPropertyValues(GlmTestFrames.mockServer(this.server.getPort()))
-			.withPropertyValues("spring.ai.glm.first-token-timeout=300ms")
-			.withUserConfiguration(NoRetryConfiguration.class)
-			.run((context) -> {
-				long start = System.nanoTime();
-				assertThatThrownBy(() -> context.getBean(GlmChatModel.class).call(new Prompt("hi")))
-					.isInstanceOf(GlmTransientException.class)
-					.hasMessageContaining("spring.ai.glm.first-token-timeout");
-				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-			});
+		assertTimesOutNaming("spring.ai.glm.first-token-timeout",
+				new MockResponse.Builder().code(200)
+					.setHeader("Content-Type", "text/event-stream")
+					.body(GlmTestFrames.COMPATIBLE_STREAM)
+					.bodyDelay(10, TimeUnit.SECONDS)
+					.build());
 	}
 
 	@Test
 	void idleTimeoutActs() {
 		int firstEvent = GlmTestFrames.COMPATIBLE_STREAM.indexOf("\n\n") + 2;
-		this.server.enqueue(new MockResponse.Builder().code(200)
-			.setHeader("Content-Type", "text/event-stream")
-			.body(GlmTestFrames.COMPATIBLE_STREAM)
-			.throttleBody(firstEvent, 10, TimeUnit.SECONDS)
-			.build());
+		assertTimesOutNaming("spring.ai.glm.idle-timeout",
+				new MockResponse.Builder().code(200)
+					.setHeader("Content-Type", "text/event-stream")
+					.body(GlmTestFrames.COMPATIBLE_STREAM)
+					.throttleBody(firstEvent, 10, TimeUnit.SECONDS)
+					.build());
+	}
+
+	/** With the property set to 300ms, the stalled response fails fast naming it. */
+	private void assertTimesOutNaming(String property, MockResponse response) {
+		this.server.enqueue(response);
 		GlmTestFrames.runner()
 			.withPropertyValues(GlmTestFrames.mockServer(this.server.getPort()))
-			.withPropertyValues("spring.ai.glm.idle-timeout=300ms")
+			.withPropertyValues(property + "=300ms")
 			.withUserConfiguration(NoRetryConfiguration.class)
 			.run((context) -> {
 				long start = System.nanoTime();
 				assertThatThrownBy(() -> context.getBean(GlmChatModel.class).call(new Prompt("hi")))
 					.isInstanceOf(GlmTransientException.class)
-					.hasMessageContaining("spring.ai.glm.idle-timeout");
+					.hasMessageContaining(property);
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 			});
 	}

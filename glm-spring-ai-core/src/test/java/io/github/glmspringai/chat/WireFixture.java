@@ -117,9 +117,7 @@ enum WireFixture {
 
 		@Override
 		String wrapParameters(String parametersJson, String messagesJson) {
-			return "{\"model\":\"glm-4.6\",\"messages\":" + messagesJson + ","
-					+ parametersJson.substring(1, parametersJson.length() - 1)
-					+ (parametersJson.length() > 2 ? "," : "")
+			return "{\"model\":\"glm-4.6\",\"messages\":" + messagesJson + "," + members(parametersJson)
 					+ "\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
 		}
 
@@ -212,9 +210,7 @@ enum WireFixture {
 		@Override
 		String wrapParameters(String parametersJson, String messagesJson) {
 			return "{\"model\":\"glm-4.6\",\"input\":{\"messages\":" + messagesJson + "},\"parameters\":{"
-					+ parametersJson.substring(1, parametersJson.length() - 1)
-					+ (parametersJson.length() > 2 ? "," : "")
-					+ "\"result_format\":\"message\",\"incremental_output\":true}}";
+					+ members(parametersJson) + "\"result_format\":\"message\",\"incremental_output\":true}}";
 		}
 
 	};
@@ -287,6 +283,13 @@ enum WireFixture {
 				.append("}}");
 		}
 		return tc.toString();
+	}
+
+	/** The members of a JSON object, followed by a comma when there are any. */
+	private static String members(String objectJson) {
+		String members = objectJson.strip();
+		members = members.substring(1, members.length() - 1).strip();
+		return members.isEmpty() ? "" : members + ",";
 	}
 
 	static String json(String text) {
