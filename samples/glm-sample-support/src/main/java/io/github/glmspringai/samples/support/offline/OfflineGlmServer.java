@@ -492,18 +492,7 @@ public final class OfflineGlmServer implements AutoCloseable {
 			}
 			String finishReason = "stop";
 			if (script.toolCall != null) {
-				List<String> arguments = splitArguments(script.toolCall[2]);
-				for (int i = 0; i < arguments.size(); i++) {
-					Map<String, Object> function = new LinkedHashMap<>();
-					if (i == 0) {
-						function.put("name", script.toolCall[1]);
-					}
-					function.put("arguments", arguments.get(i));
-					Map<String, Object> call = new LinkedHashMap<>();
-					call.put("index", 0);
-					call.put("id", (i == 0) ? script.toolCall[0] : "");
-					call.put("type", "function");
-					call.put("function", function);
+				for (Map<String, Object> call : toolCallFragments(script.toolCall, true)) {
 					Map<String, Object> delta = new LinkedHashMap<>();
 					delta.put("content", null);
 					delta.put("tool_calls", List.of(call));
@@ -580,18 +569,7 @@ public final class OfflineGlmServer implements AutoCloseable {
 			}
 			String finishReason = "stop";
 			if (script.toolCall != null) {
-				List<String> arguments = splitArguments(script.toolCall[2]);
-				for (int i = 0; i < arguments.size(); i++) {
-					Map<String, Object> function = new LinkedHashMap<>();
-					if (i == 0) {
-						function.put("name", script.toolCall[1]);
-					}
-					function.put("arguments", arguments.get(i));
-					Map<String, Object> call = new LinkedHashMap<>();
-					call.put("index", 0);
-					call.put("type", "function");
-					call.put("id", (i == 0) ? script.toolCall[0] : "");
-					call.put("function", function);
+				for (Map<String, Object> call : toolCallFragments(script.toolCall, false)) {
 					tokens[1] += 3;
 					frames.add(nativeFrame(frames.size() + 1, message("", "", List.of(call)), "null", prompt, tokens,
 							requestId));
@@ -603,6 +581,35 @@ public final class OfflineGlmServer implements AutoCloseable {
 			}
 			frames.add(nativeFrame(frames.size() + 1, message("", "", null), finishReason, prompt, tokens, requestId));
 			return frames;
+		}
+
+		/**
+		 * The streamed fragments of a tool call: the first with id and name, the others
+		 * with an empty id and argument slices, keys in each protocol's order.
+		 */
+		private static List<Map<String, Object>> toolCallFragments(String[] toolCall, boolean idBeforeType) {
+			List<String> arguments = splitArguments(toolCall[2]);
+			List<Map<String, Object>> fragments = new ArrayList<>(arguments.size());
+			for (int i = 0; i < arguments.size(); i++) {
+				Map<String, Object> function = new LinkedHashMap<>();
+				if (i == 0) {
+					function.put("name", toolCall[1]);
+				}
+				function.put("arguments", arguments.get(i));
+				Map<String, Object> call = new LinkedHashMap<>();
+				call.put("index", 0);
+				String id = (i == 0) ? toolCall[0] : "";
+				if (idBeforeType) {
+					call.put("id", id);
+				}
+				call.put("type", "function");
+				if (!idBeforeType) {
+					call.put("id", id);
+				}
+				call.put("function", function);
+				fragments.add(call);
+			}
+			return fragments;
 		}
 
 		private static Map<String, Object> message(String content, String reasoning,
