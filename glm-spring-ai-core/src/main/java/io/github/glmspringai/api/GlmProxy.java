@@ -55,7 +55,8 @@ public record GlmProxy(Type type, String host, int port, @Nullable String userna
 			throw new IllegalArgumentException("proxy host must be set (spring.ai.glm.proxy.host)");
 		}
 		if (port < 1 || port > 65535) {
-			throw new IllegalArgumentException("proxy port must be in [1, 65535] but was " + port);
+			throw new IllegalArgumentException(
+					"proxy port (spring.ai.glm.proxy.port) must be in [1, 65535] but was " + port);
 		}
 		if ((username == null) != (password == null)) {
 			throw new IllegalArgumentException("proxy username and password must be set together");

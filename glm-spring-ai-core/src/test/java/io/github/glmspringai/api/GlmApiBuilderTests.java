@@ -88,7 +88,7 @@ class GlmApiBuilderTests {
 	@Test
 	void badProxiesNameTheFieldAndNeverPrintThePassword() {
 		assertThatThrownBy(() -> GlmProxy.http("proxy.corp", 0)).isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("port must be in [1, 65535]");
+			.hasMessageContaining("must be in [1, 65535]");
 		assertThatThrownBy(() -> GlmProxy.http(" ", 8080)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("spring.ai.glm.proxy.host");
 		assertThatThrownBy(() -> new GlmProxy(GlmProxy.Type.HTTP, "proxy.corp", 8080, "user", null, List.of()))
