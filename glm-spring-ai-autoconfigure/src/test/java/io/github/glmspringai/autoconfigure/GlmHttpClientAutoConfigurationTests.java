@@ -132,6 +132,26 @@ class GlmHttpClientAutoConfigurationTests {
 	}
 
 	@Test
+	void socks5ProxyAndNonProxyHostsBind() throws Exception {
+		this.tls.serve(this.server);
+		this.server.enqueue(stream("openai-compatible"));
+		this.server.enqueue(stream("openai-compatible"));
+		try (ConnectProxy proxy = new ConnectProxy()) {
+			String[] socks = { pemBundle("glm-ca"), "spring.ai.glm.ssl.bundle=glm-ca",
+					"spring.ai.glm.proxy.type=socks5", "spring.ai.glm.proxy.host=127.0.0.1",
+					"spring.ai.glm.proxy.port=" + proxy.port() };
+			runner("openai-compatible", SelfSignedTls.HOST).withPropertyValues(socks)
+				.run((context) -> assertThat(call(context.getBean(GlmChatModel.class)))
+					.isEqualTo(answer("openai-compatible")));
+			runner("openai-compatible", "localhost").withPropertyValues(socks)
+				.withPropertyValues("spring.ai.glm.proxy.non-proxy-hosts=*.corp.example,localhost")
+				.run((context) -> assertThat(call(context.getBean(GlmChatModel.class)))
+					.isEqualTo(answer("openai-compatible")));
+			assertThat(proxy.connects()).containsExactly(SelfSignedTls.HOST + ":" + this.server.getPort());
+		}
+	}
+
+	@Test
 	void partialProxyPropertiesFailStartupNamingTheProperty() {
 		runner("openai-compatible", "localhost").withPropertyValues("spring.ai.glm.proxy.port=3128")
 			.run((context) -> assertThat(context).getFailure()

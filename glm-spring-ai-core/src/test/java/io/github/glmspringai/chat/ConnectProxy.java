@@ -36,14 +36,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small HTTP {@code CONNECT} proxy on the loopback interface, standing in for a
- * corporate proxy that alone can reach the service: it opens every tunnel to the loopback
- * address at the requested port, whatever the host (so a base URL on a host that does not
- * resolve, such as {@code glm.test}, only works through it). It records each
+ * A small HTTP {@code CONNECT} (and SOCKS5) proxy on the loopback interface, standing in
+ * for a corporate proxy that alone can reach the service: it opens every tunnel to the
+ * loopback address at the requested port, whatever the host (so a base URL on a host that
+ * does not resolve, such as {@code glm.test}, only works through it). It records each
  * {@code CONNECT} target, relays the bytes both ways and, when given credentials, answers
  * {@code 407} to a request without the matching {@code Proxy-Authorization}.
  */
 public final class ConnectProxy implements Closeable {
+
+	private static final byte SOCKS5 = 5;
 
 	private final ServerSocket socket;
 
@@ -116,7 +118,12 @@ public final class ConnectProxy implements Closeable {
 		try (client) {
 			InputStream in = client.getInputStream();
 			OutputStream out = client.getOutputStream();
-			String[] lines = readHead(in).split("\r\n");
+			int first = in.read();
+			if (first == SOCKS5) {
+				socks5(client, in, out);
+				return;
+			}
+			String[] lines = readHead(first, in).split("\r\n");
 			String[] requestLine = lines[0].split(" ");
 			if (requestLine.length != 3 || !requestLine[0].equals("CONNECT")) {
 				out.write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"
@@ -131,18 +138,38 @@ public final class ConnectProxy implements Closeable {
 				return;
 			}
 			String target = requestLine[1];
-			int port = Integer.parseInt(target.substring(target.lastIndexOf(':') + 1));
-			this.connects.add(target);
-			try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), port)) {
-				this.open.add(upstream);
-				out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-				out.flush();
-				this.executor.execute(() -> relay(upstream, client));
-				relay(client, upstream);
-			}
+			open(client, target, "HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 		}
 		catch (IOException ex) {
 			// a side went away
+		}
+	}
+
+	/** SOCKS5 without authentication (RFC 1928), CONNECT by domain name or IPv4. */
+	private void socks5(Socket client, InputStream in, OutputStream out) throws IOException {
+		in.readNBytes(in.read());
+		out.write(new byte[] { SOCKS5, 0 });
+		byte[] request = in.readNBytes(4);
+		String host = switch (request[3]) {
+			case 1 -> InetAddress.getByAddress(in.readNBytes(4)).getHostAddress();
+			case 3 -> new String(in.readNBytes(in.read()), StandardCharsets.US_ASCII);
+			default -> throw new IOException("unsupported SOCKS5 address type " + request[3]);
+		};
+		byte[] port = in.readNBytes(2);
+		open(client, host + ":" + (((port[0] & 0xff) << 8) | (port[1] & 0xff)),
+				new byte[] { SOCKS5, 0, 0, 1, 0, 0, 0, 0, 0, 0 });
+	}
+
+	/** Record the target, connect to it on the loopback interface, answer and relay. */
+	private void open(Socket client, String target, byte[] answer) throws IOException {
+		int port = Integer.parseInt(target.substring(target.lastIndexOf(':') + 1));
+		this.connects.add(target);
+		try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			this.open.add(upstream);
+			client.getOutputStream().write(answer);
+			client.getOutputStream().flush();
+			this.executor.execute(() -> relay(upstream, client));
+			relay(client, upstream);
 		}
 	}
 
@@ -166,8 +193,9 @@ public final class ConnectProxy implements Closeable {
 		}
 	}
 
-	private static String readHead(InputStream in) throws IOException {
+	private static String readHead(int first, InputStream in) throws IOException {
 		ByteArrayOutputStream head = new ByteArrayOutputStream();
+		head.write(first);
 		int b;
 		int matched = 0;
 		while (matched < 4 && (b = in.read()) != -1) {

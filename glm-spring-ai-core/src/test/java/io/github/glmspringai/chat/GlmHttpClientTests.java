@@ -90,6 +90,21 @@ class GlmHttpClientTests extends WireTestSupport {
 		}
 	}
 
+	/** Item 15: a SOCKS5 proxy carries the TLS stream too. */
+	@ParameterizedTest
+	@EnumSource(WireFixture.class)
+	void socks5ProxyCarriesTheStream(WireFixture fixture) throws Exception {
+		this.tls.serve(this.server);
+		enqueueStream(fixture.referenceStream());
+		try (ConnectProxy proxy = new ConnectProxy();
+				GlmApi api = https(fixture, SelfSignedTls.HOST).sslContext(this.tls.clientSslContext())
+					.proxy(GlmProxy.socks5("127.0.0.1", proxy.port()))
+					.build()) {
+			assertThat(call(api).getResult().getOutput().getText()).isEqualTo(fixture.reference().text());
+			assertThat(proxy.connects()).containsExactly(SelfSignedTls.HOST + ":" + this.server.getPort());
+		}
+	}
+
 	/** Item 15: without an explicit proxy, the JVM's proxy system properties apply. */
 	@ParameterizedTest
 	@EnumSource(WireFixture.class)
