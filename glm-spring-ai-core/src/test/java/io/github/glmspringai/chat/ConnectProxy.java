@@ -59,6 +59,8 @@ public final class ConnectProxy implements Closeable {
 
 	private final List<Socket> open = new CopyOnWriteArrayList<>();
 
+	private final List<String> heads = new CopyOnWriteArrayList<>();
+
 	/**
 	 * Start a proxy.
 	 * @param username the required user name, or {@code null} for none
@@ -94,6 +96,14 @@ public final class ConnectProxy implements Closeable {
 	}
 
 	/**
+	 * The request line and headers of every HTTP request the proxy received.
+	 * @return the request heads, in order
+	 */
+	public List<String> heads() {
+		return List.copyOf(this.heads);
+	}
+
+	/**
 	 * How many requests were refused with {@code 407}.
 	 * @return the count
 	 */
@@ -123,7 +133,9 @@ public final class ConnectProxy implements Closeable {
 				socks5(client, in, out);
 				return;
 			}
-			String[] lines = readHead(first, in).split("\r\n");
+			String head = readHead(first, in);
+			this.heads.add(head);
+			String[] lines = head.split("\r\n");
 			String[] requestLine = lines[0].split(" ");
 			if (requestLine.length != 3 || !requestLine[0].equals("CONNECT")) {
 				out.write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"

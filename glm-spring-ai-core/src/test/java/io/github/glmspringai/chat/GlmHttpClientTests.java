@@ -82,6 +82,12 @@ class GlmHttpClientTests extends WireTestSupport {
 			assertThat(call(api).getResult().getOutput().getText()).isEqualTo(fixture.reference().text());
 			assertThat(proxy.connects()).containsExactly(SelfSignedTls.HOST + ":" + this.server.getPort());
 			assertThat(proxy.rejected()).isZero();
+			assertThat(proxy.heads()).singleElement()
+				.asString()
+				.startsWith("CONNECT " + SelfSignedTls.HOST + ":")
+				.containsIgnoringCase("Proxy-Authorization: Basic ")
+				.as("the key travels inside the TLS tunnel only")
+				.doesNotContain(API_KEY);
 			assertThat(this.takeRequest().getHeaders().get(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + API_KEY);
 
 			assertThatThrownBy(() -> call(wrongPassword)).hasStackTraceContaining("407");
