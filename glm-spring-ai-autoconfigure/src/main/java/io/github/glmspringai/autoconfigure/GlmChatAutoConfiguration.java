@@ -27,11 +27,13 @@ import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.retry.RetryUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
@@ -42,13 +44,16 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Auto-configuration of the GLM chat model on Alibaba Cloud Model Studio (Bailian).
  * Active unless {@code spring.ai.glm.chat.enabled=false} or {@code spring.ai.model.chat}
  * names another provider ({@code glm} selects this one). It honours the application's
- * {@link WebClient.Builder} (cloned, never modified), {@link ObservationRegistry},
+ * {@link WebClient.Builder} (cloned, never modified; its connector is replaced by GLM's
+ * own Reactor Netty client), Spring Boot's SSL bundles and
+ * {@code spring.http.clients.connect-timeout}/{@code ssl.bundle}, the
+ * {@link GlmHttpClientCustomizer} beans, {@link ObservationRegistry},
  * {@link ChatModelObservationConvention}, {@link ToolCallingManager} and
  * {@link RetryTemplate} ({@code spring.ai.retry.*}).
  *
  * @author glm-spring-ai
  */
-@AutoConfiguration
+@AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnClass({ GlmApi.class, GlmChatModel.class, WebClient.class })
 @ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = GlmChatAutoConfiguration.MODEL_NAME,
 		matchIfMissing = true)
@@ -64,7 +69,10 @@ public class GlmChatAutoConfiguration {
 	 * an application that defines its own {@link GlmChatModel} needs no key here.
 	 * @param properties the connection properties
 	 * @param webClientBuilder the application's {@link WebClient.Builder}, if any
-	 * @param environment the environment, for the {@code DASHSCOPE_API_KEY} fallback
+	 * @param environment the environment, for the {@code DASHSCOPE_API_KEY} fallback and
+	 * Spring Boot's {@code spring.http.clients.*}
+	 * @param sslBundles Spring Boot's SSL bundles, for {@code spring.ai.glm.ssl.bundle}
+	 * @param httpClientCustomizers customizers of the Reactor Netty client
 	 * @return the client
 	 * @throws GlmApiKeyMissingException when no API key is configured
 	 */
@@ -72,19 +80,20 @@ public class GlmChatAutoConfiguration {
 	@ConditionalOnMissingBean
 	@Lazy
 	public GlmApi glmApi(GlmConnectionProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
-			Environment environment) {
+			Environment environment, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<GlmHttpClientCustomizer> httpClientCustomizers) {
 		GlmApi.Builder builder = GlmApi.builder()
 			.protocol(properties.getProtocol())
 			.baseUrl(properties.getBaseUrl())
 			.apiKey(resolveApiKey(properties.getApiKey(), environment))
 			.workspace(properties.getWorkspace())
-			.connectTimeout(properties.getConnectTimeout())
 			.firstTokenTimeout(properties.getFirstTokenTimeout())
 			.idleTimeout(properties.getIdleTimeout())
 			.maxConnections(properties.getMaxConnections())
 			.pendingAcquireTimeout(properties.getPendingAcquireTimeout())
 			.poolMaxIdleTime(properties.getPoolMaxIdleTime())
 			.allowInsecureHttp(properties.isAllowInsecureHttp());
+		new GlmHttpClientConfigurer(properties, environment, sslBundles, httpClientCustomizers).configure(builder);
 		WebClient.Builder applicationBuilder = webClientBuilder.getIfUnique();
 		if (applicationBuilder != null) {
 			builder.webClientBuilder(applicationBuilder);

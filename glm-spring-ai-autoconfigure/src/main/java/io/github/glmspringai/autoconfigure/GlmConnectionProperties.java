@@ -23,11 +23,12 @@ import io.github.glmspringai.chat.GlmProtocol;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Connection properties of GLM on Alibaba Cloud Model Studio (Bailian / DashScope):
- * endpoint, key, protocol, timeouts and connection pool.
+ * endpoint, key, protocol, timeouts, connection pool, TLS and proxy.
  *
  * @author glm-spring-ai
  */
@@ -64,7 +65,8 @@ public class GlmConnectionProperties {
 	private @Nullable String workspace;
 
 	/**
-	 * TCP and TLS connect timeout (a number without unit is in seconds).
+	 * TCP and TLS connect timeout (a number without unit is in seconds). When not set,
+	 * spring.http.clients.connect-timeout applies if that is set.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration connectTimeout = Duration.ofSeconds(10);
@@ -108,6 +110,14 @@ public class GlmConnectionProperties {
 	 * travel unencrypted.
 	 */
 	private boolean allowInsecureHttp;
+
+	private final Ssl ssl = new Ssl();
+
+	/**
+	 * Explicit proxy; without one, the JVM's proxy system properties apply.
+	 */
+	@NestedConfigurationProperty
+	private final GlmProxyProperties proxy = new GlmProxyProperties();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -197,10 +207,40 @@ public class GlmConnectionProperties {
 		this.allowInsecureHttp = allowInsecureHttp;
 	}
 
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public GlmProxyProperties getProxy() {
+		return this.proxy;
+	}
+
 	@Override
 	public String toString() {
 		return "GlmConnectionProperties{apiKey=" + ((this.apiKey != null) ? "***" : null) + ", baseUrl=" + this.baseUrl
-				+ ", protocol=" + this.protocol + ", workspace=" + this.workspace + '}';
+				+ ", protocol=" + this.protocol + ", workspace=" + this.workspace + ", proxy=" + this.proxy + '}';
+	}
+
+	/**
+	 * TLS settings of the connections to the service.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material (a private
+		 * CA) and key material (mutual TLS) the client uses. Defaults to
+		 * spring.http.clients.ssl.bundle when that is set, else the JVM's trust store.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
 	}
 
 }

@@ -248,6 +248,7 @@ class GlmChatPropertiesTests {
 		defaults.put("spring.ai.glm.pending-acquire-timeout", "45s");
 		defaults.put("spring.ai.glm.pool-max-idle-time", "30s");
 		defaults.put("spring.ai.glm.allow-insecure-http", false);
+		defaults.put("spring.ai.glm.proxy.type", "http");
 		defaults.put("spring.ai.glm.chat.enabled", true);
 		defaults.put("spring.ai.glm.chat.model", "glm-4.6");
 		List<String> withoutDefault = List.of("spring.ai.glm.api-key", "spring.ai.glm.workspace",
@@ -257,7 +258,9 @@ class GlmChatPropertiesTests {
 				"spring.ai.glm.chat.max-tokens", "spring.ai.glm.chat.stop-sequences", "spring.ai.glm.chat.seed",
 				"spring.ai.glm.chat.response-format", "spring.ai.glm.chat.output-schema",
 				"spring.ai.glm.chat.tool-choice", "spring.ai.glm.chat.parallel-tool-calls",
-				"spring.ai.glm.chat.extra-body", "spring.ai.glm.chat.http-headers");
+				"spring.ai.glm.chat.extra-body", "spring.ai.glm.chat.http-headers", "spring.ai.glm.ssl.bundle",
+				"spring.ai.glm.proxy.host", "spring.ai.glm.proxy.port", "spring.ai.glm.proxy.username",
+				"spring.ai.glm.proxy.password", "spring.ai.glm.proxy.non-proxy-hosts");
 		assertThat(properties).hasSize(defaults.size() + withoutDefault.size());
 		defaults.forEach((name, value) -> {
 			assertThat(properties).containsKey(name);

@@ -23,12 +23,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.github.glmspringai.api.sse.SseDecoder;
 import io.github.glmspringai.api.sse.SseEvent;
 import io.github.glmspringai.api.sse.SseEventTooLargeException;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpContentDecompressor;
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -89,17 +91,35 @@ public abstract class AbstractGlmApi implements GlmApi {
 			.maxIdleTime(settings.poolMaxIdleTime())
 			.evictInBackground(settings.poolMaxIdleTime())
 			.build();
-		HttpClient httpClient = HttpClient.create(this.connectionProvider)
+		this.webClient = settings.webClientBuilder()
+			.clone()
+			.clientConnector(new ReactorClientHttpConnector(httpClient(this.connectionProvider, settings)))
+			.build();
+	}
+
+	/**
+	 * Our Reactor Netty client: the dedicated pool, the connect timeout, the proxy (the
+	 * JVM's proxy system properties unless one is given), TLS, then the customizer. The
+	 * key is a default header of this client, below {@link WebClient}: filters, codec
+	 * logging ({@code log-request-details}) and observations never see it.
+	 */
+	private static HttpClient httpClient(ConnectionProvider connectionProvider, Settings settings) {
+		HttpClient client = HttpClient.create(connectionProvider)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
 					(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey()))
 			// a body the server compressed unasked (a gateway) is still read; nothing is
 			// advertised, so the service never compresses an event stream on our request
 			.doOnChannelInit((observer, channel, address) -> channel.pipeline()
 				.addAfter(NettyPipeline.HttpCodec, "glm.decompressor", new HttpContentDecompressor(0)));
-		this.webClient = settings.webClientBuilder()
-			.clone()
-			.clientConnector(new ReactorClientHttpConnector(httpClient))
-			.build();
+		GlmProxy proxy = settings.proxy();
+		client = (proxy != null) ? client.proxy((spec) -> proxy.configure(spec, settings.connectTimeout()))
+				: client.proxyWithSystemProperties();
+		SslContext sslContext = settings.sslContext();
+		if (sslContext != null) {
+			client = client.secure((spec) -> spec.sslContext(sslContext));
+		}
+		return settings.httpClientCustomizer().apply(client);
 	}
 
 	@Override
@@ -253,7 +273,6 @@ public abstract class AbstractGlmApi implements GlmApi {
 	}
 
 	private void headers(HttpHeaders headers, Map<String, String> extra) {
-		headers.setBearerAuth(this.settings.apiKey());
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		headers.setAccept(List.of(MediaType.TEXT_EVENT_STREAM));
 		headers.set("Cache-Control", "no-cache");
@@ -405,14 +424,19 @@ public abstract class AbstractGlmApi implements GlmApi {
 	 * @param maxConnections pool size
 	 * @param pendingAcquireTimeout pool acquire timeout
 	 * @param poolMaxIdleTime pooled connection idle time
+	 * @param sslContext TLS settings, {@code null} for the JVM's defaults
+	 * @param proxy explicit proxy, {@code null} for the JVM's proxy system properties
+	 * @param httpClientCustomizer applied last to the Reactor Netty client
 	 */
 	public record Settings(GlmApiProtocol protocol, String baseUrl, String apiKey, @Nullable String workspace,
 			WebClient.Builder webClientBuilder, Duration connectTimeout, Duration firstTokenTimeout,
-			Duration idleTimeout, int maxConnections, Duration pendingAcquireTimeout, Duration poolMaxIdleTime) {
+			Duration idleTimeout, int maxConnections, Duration pendingAcquireTimeout, Duration poolMaxIdleTime,
+			@Nullable SslContext sslContext, @Nullable GlmProxy proxy, UnaryOperator<HttpClient> httpClientCustomizer) {
 
 		@Override
 		public String toString() {
-			return "Settings{baseUrl=" + this.baseUrl + ", apiKey=***, workspace=" + this.workspace + '}';
+			return "Settings{baseUrl=" + this.baseUrl + ", apiKey=***, workspace=" + this.workspace + ", proxy="
+					+ this.proxy + '}';
 		}
 
 	}

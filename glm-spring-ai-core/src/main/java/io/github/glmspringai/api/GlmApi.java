@@ -20,11 +20,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import io.github.glmspringai.api.dashscope.DashScopeGlmApi;
 import io.github.glmspringai.api.openai.OpenAiCompatibleGlmApi;
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -109,6 +112,12 @@ public interface GlmApi extends AutoCloseable {
 		private boolean allowInsecureHttp;
 
 		private static final Duration MAX_DURATION = Duration.ofHours(24);
+
+		private @Nullable SslContext sslContext;
+
+		private @Nullable GlmProxy proxy;
+
+		private UnaryOperator<HttpClient> httpClientCustomizer = UnaryOperator.identity();
 
 		Builder() {
 		}
@@ -238,6 +247,45 @@ public interface GlmApi extends AutoCloseable {
 		}
 
 		/**
+		 * The TLS settings of the connections (trust material for a private CA, key
+		 * material for mutual TLS), built with Netty's
+		 * {@code SslContextBuilder.forClient()}; a JDK {@code SSLContext} can be wrapped
+		 * in a {@code JdkSslContext}. Default: the JVM's trust store.
+		 * @param sslContext a client {@link SslContext}, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder sslContext(@Nullable SslContext sslContext) {
+			Assert.isTrue(sslContext == null || sslContext.isClient(), "sslContext must be a client SslContext");
+			this.sslContext = sslContext;
+			return this;
+		}
+
+		/**
+		 * An explicit proxy. Default ({@code null}): the JVM's proxy system properties
+		 * ({@code https.proxyHost}/{@code https.proxyPort}, {@code http.proxyHost}/
+		 * {@code http.proxyPort}, {@code http.nonProxyHosts}, {@code socksProxyHost}).
+		 * @param proxy the proxy, or {@code null} for the system properties
+		 * @return this builder
+		 */
+		public Builder proxy(@Nullable GlmProxy proxy) {
+			this.proxy = proxy;
+			return this;
+		}
+
+		/**
+		 * A last change to the Reactor Netty {@link HttpClient}, applied after every
+		 * setting of this builder (connection pool, timeouts, TLS, proxy), e.g. to add
+		 * metrics, a wiretap or a resolver. The returned client is used as it is.
+		 * @param httpClientCustomizer the customizer
+		 * @return this builder
+		 */
+		public Builder httpClientCustomizer(UnaryOperator<HttpClient> httpClientCustomizer) {
+			Assert.notNull(httpClientCustomizer, "httpClientCustomizer must not be null");
+			this.httpClientCustomizer = httpClientCustomizer;
+			return this;
+		}
+
+		/**
 		 * Build the client.
 		 * @return the client
 		 * @throws IllegalArgumentException on a missing or malformed key, base URL or
@@ -259,7 +307,8 @@ public interface GlmApi extends AutoCloseable {
 			AbstractGlmApi.Settings settings = new AbstractGlmApi.Settings(this.protocol,
 					uri.toString().replaceAll("/+$", ""), this.apiKey, this.workspace, this.webClientBuilder,
 					this.connectTimeout, this.firstTokenTimeout, this.idleTimeout, this.maxConnections,
-					this.pendingAcquireTimeout, this.poolMaxIdleTime);
+					this.pendingAcquireTimeout, this.poolMaxIdleTime, this.sslContext, this.proxy,
+					this.httpClientCustomizer);
 			return switch (this.protocol.wireProtocol()) {
 				case OPENAI_COMPATIBLE -> new OpenAiCompatibleGlmApi(settings);
 				case DASHSCOPE -> new DashScopeGlmApi(settings);

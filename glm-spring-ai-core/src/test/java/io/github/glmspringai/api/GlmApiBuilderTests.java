@@ -16,7 +16,12 @@
 
 package io.github.glmspringai.api;
 
+import java.util.List;
+
 import io.github.glmspringai.api.dashscope.DashScopeGlmApi;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,6 +83,35 @@ class GlmApiBuilderTests {
 			.hasMessageContaining("maxConnections");
 		assertThatThrownBy(() -> GlmApi.builder().apiKey(KEY).baseUrl("ftp://x").build())
 			.hasMessageContaining("baseUrl");
+	}
+
+	@Test
+	void badProxiesNameTheFieldAndNeverPrintThePassword() {
+		assertThatThrownBy(() -> GlmProxy.http("proxy.corp", 0)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("must be in [1, 65535]");
+		assertThatThrownBy(() -> GlmProxy.http(" ", 8080)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("spring.ai.glm.proxy.host");
+		assertThatThrownBy(() -> new GlmProxy(GlmProxy.Type.HTTP, "proxy.corp", 8080, "user", null, List.of()))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("username and password");
+		assertThatThrownBy(() -> GlmProxy.http("proxy.corp", 8080).withNonProxyHosts(List.of("")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("nonProxyHosts");
+		GlmProxy proxy = GlmProxy.socks5("proxy.corp", 1080).withCredentials("user", "proxy-secret");
+		assertThat(proxy.toString()).contains("SOCKS5", "proxy.corp", "user").doesNotContain("proxy-secret");
+		try (GlmApi api = GlmApi.builder().apiKey(KEY).proxy(proxy).build()) {
+			assertThat(api.toString()).doesNotContain("proxy-secret").doesNotContain(KEY);
+		}
+	}
+
+	@Test
+	void sslContextMustBeAClientContext() throws Exception {
+		HeldCertificate certificate = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
+		SslContext server = SslContextBuilder.forServer(certificate.keyPair().getPrivate(), certificate.certificate())
+			.build();
+		assertThatThrownBy(() -> GlmApi.builder().apiKey(KEY).sslContext(server))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("sslContext");
 	}
 
 }

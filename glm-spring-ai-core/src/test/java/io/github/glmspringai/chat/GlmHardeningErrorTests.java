@@ -174,7 +174,8 @@ class GlmHardeningErrorTests extends WireTestSupport {
 	@ParameterizedTest
 	@EnumSource(WireFixture.class)
 	void item4AnUntrustedCertificateIsNotRetried(WireFixture fixture) throws Exception {
-		try (RawSseServer raw = new RawSseServer(SelfSignedTls.serverSocket(), (exchange) -> exchange.head().end())) {
+		try (RawSseServer raw = new RawSseServer(new SelfSignedTls().serverSocket(),
+				(exchange) -> exchange.head().end())) {
 			GlmChatModel model = GlmChatModel.builder()
 				.api(apiBuilder(fixture).baseUrl("https://127.0.0.1:" + raw.port()).build())
 				.retryTemplate(FAST_RETRY)

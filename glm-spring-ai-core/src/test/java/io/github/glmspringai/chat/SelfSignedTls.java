@@ -17,57 +17,84 @@
 package io.github.glmspringai.chat;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import mockwebserver3.MockWebServer;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 
 /**
- * A TLS server socket on loopback with a freshly generated self-signed certificate (made
- * with the JDK's {@code keytool}), which no client trusts by default.
+ * A self-signed certificate made for one test (as a private CA's server would present),
+ * for {@code localhost}, {@code 127.0.0.1} and {@link #HOST}, which does not resolve and
+ * is only reachable through a {@link ConnectProxy}. The JVM's trust store does not trust
+ * it.
  */
-final class SelfSignedTls {
+public final class SelfSignedTls {
 
-	private static final char[] PASSWORD = "changeit".toCharArray();
+	/** A host that never resolves (RFC 6761). */
+	public static final String HOST = "glm.test";
 
-	private SelfSignedTls() {
+	private final HeldCertificate certificate = new HeldCertificate.Builder().commonName("glm-spring-ai test")
+		.addSubjectAlternativeName("localhost")
+		.addSubjectAlternativeName("127.0.0.1")
+		.addSubjectAlternativeName(HOST)
+		.build();
+
+	/**
+	 * Make the server speak TLS with this certificate (HTTP/1.1).
+	 * @param server the server, not yet started
+	 */
+	public void serve(MockWebServer server) {
+		server
+			.useHttps(new HandshakeCertificates.Builder().heldCertificate(this.certificate).build().sslSocketFactory());
 	}
 
-	static ServerSocket serverSocket() throws Exception {
-		SSLContext context = SSLContext.getInstance("TLS");
-		KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-		keys.init(keyStore(), PASSWORD);
-		context.init(keys.getKeyManagers(), null, null);
-		return context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+	/**
+	 * A TLS server socket on loopback presenting this certificate.
+	 * @return the bound server socket
+	 * @throws IOException if it cannot be bound
+	 */
+	public ServerSocket serverSocket() throws IOException {
+		return new HandshakeCertificates.Builder().heldCertificate(this.certificate)
+			.build()
+			.sslContext()
+			.getServerSocketFactory()
+			.createServerSocket(0, 50, InetAddress.getLoopbackAddress());
 	}
 
-	private static KeyStore keyStore() throws Exception {
-		Path dir = Files.createTempDirectory("glm-tls");
-		Path file = dir.resolve("server.p12");
-		Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-		Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "RSA",
-				"-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext",
-				"SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass",
-				new String(PASSWORD))
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes());
-		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-			throw new IOException("keytool failed: " + output);
+	/**
+	 * A client TLS context that trusts this certificate only.
+	 * @return the context
+	 */
+	public SslContext clientSslContext() {
+		try {
+			return SslContextBuilder.forClient().trustManager(this.certificate.certificate()).build();
 		}
-		KeyStore store = KeyStore.getInstance("PKCS12");
-		try (InputStream in = Files.newInputStream(file)) {
-			store.load(in, PASSWORD);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		Files.delete(file);
-		Files.delete(dir);
-		return store;
+	}
+
+	/**
+	 * Write the certificate as PEM, as a Spring Boot PEM SSL bundle reads it.
+	 * @param directory where to write it
+	 * @return the file
+	 */
+	public Path writeCertificatePem(Path directory) {
+		try {
+			return Files.writeString(directory.resolve("glm-test-ca.pem"), this.certificate.certificatePem(),
+					StandardCharsets.US_ASCII);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
