@@ -141,8 +141,9 @@ abstract class Dialect {
 			}
 			events.addAll(writer.closing(finishReason));
 		}
-		else if (turn.ending() == Turn.Ending.STREAM_ERROR && turn.error() != null) {
-			events.add(writer.error(turn.error().reply(wire())));
+		ServiceError error = turn.error();
+		if (turn.ending() == Turn.Ending.STREAM_ERROR && error != null) {
+			events.add(writer.error(error.reply(wire())));
 		}
 		return events;
 	}

@@ -110,7 +110,8 @@ final class Exchange {
 		}
 		String replay = turn.replay();
 		List<String> events = (replay != null) ? split(replay) : dialect.render(conversation, turn, requestId);
-		Duration delay = (turn.chunkDelay() != null) ? turn.chunkDelay() : this.service.chunkDelay();
+		Duration turnDelay = turn.chunkDelay();
+		Duration delay = (turnDelay != null) ? turnDelay : this.service.chunkDelay();
 		return stream(response, events, turn.ending(), delay);
 	}
 
