@@ -120,7 +120,7 @@ final class Exchange {
 		Runnable cancelled = () -> {
 			if (finished.compareAndSet(false, true)) {
 				this.service.streamCancelled();
-				logger.info("fake GLM service: the client closed the stream before its end");
+				logger.debug("fake GLM service: the client closed the stream before its end");
 			}
 		};
 		// an empty first buffer makes Reactor Netty send the headers before any event

@@ -17,7 +17,6 @@
 package io.github.glmspringai.test;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,7 +210,7 @@ public final class FakeGlmService implements AutoCloseable {
 	 * @return the requests, oldest first
 	 */
 	public List<RecordedGlmRequest> requests() {
-		return Collections.unmodifiableList(List.copyOf(this.recorded));
+		return List.copyOf(this.recorded);
 	}
 
 	/**
