@@ -16,17 +16,16 @@
 
 package io.github.glmspringai.autoconfigure;
 
-import java.io.IOException;
 import java.util.List;
 
 import io.github.glmspringai.chat.GlmChatModel;
+import io.github.glmspringai.chat.GlmProtocol;
 import io.github.glmspringai.chat.GlmReasoning;
+import io.github.glmspringai.test.FakeGlmService;
+import io.github.glmspringai.test.RecordedGlmRequest;
+import io.github.glmspringai.test.Turn;
+import io.github.glmspringai.test.spring.AutoConfigureFakeGlm;
 import io.micrometer.core.instrument.MeterRegistry;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -34,25 +33,24 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A Spring Boot application with the starter's dependencies and {@code application.yml},
- * talking to a mock Bailian: {@code ChatClient.Builder} is injectable, and
- * {@code stream()} and {@code call()} work on the protocol a subclass selects.
+ * talking to the fake GLM service of {@code glm-spring-ai-test} replaying a real
+ * recording: {@code ChatClient.Builder} is injectable, and {@code stream()} and
+ * {@code call()} work on the protocol a subclass selects.
  *
  * @author glm-spring-ai
  */
 @SpringBootTest(classes = GlmTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@DirtiesContext
+@AutoConfigureFakeGlm(apiKey = "sk-starter-test")
 abstract class AbstractGlmStarterTests {
 
-	private static MockWebServer server;
+	@Autowired
+	private FakeGlmService glm;
 
 	@Autowired
 	private ChatClient.Builder chatClientBuilder;
@@ -63,33 +61,17 @@ abstract class AbstractGlmStarterTests {
 	@Autowired
 	private MeterRegistry meterRegistry;
 
-	@BeforeAll
-	static void startServer() throws IOException {
-		server = new MockWebServer();
-		server.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
-
-	@DynamicPropertySource
-	static void serverPort(DynamicPropertyRegistry registry) {
-		registry.add("glm.test.port", () -> server.getPort());
-	}
-
 	/**
 	 * The recorded stream of the protocol under test.
-	 * @return the response
+	 * @return the turn replaying it
 	 */
-	abstract MockResponse stream();
+	abstract Turn stream();
 
 	/**
-	 * The path of the protocol under test.
-	 * @return the path
+	 * The protocol under test.
+	 * @return the protocol
 	 */
-	abstract String path();
+	abstract GlmProtocol protocol();
 
 	/**
 	 * The answer text of {@link #stream()}.
@@ -107,7 +89,7 @@ abstract class AbstractGlmStarterTests {
 	 * Check what is specific to the protocol in the request.
 	 * @param request the request
 	 */
-	abstract void assertProtocolSpecifics(RecordedRequest request);
+	abstract void assertProtocolSpecifics(RecordedGlmRequest request);
 
 	@Test
 	void chatModelIsTheGlmChatModel() {
@@ -115,8 +97,8 @@ abstract class AbstractGlmStarterTests {
 	}
 
 	@Test
-	void chatClientStreams() throws InterruptedException {
-		server.enqueue(stream());
+	void chatClientStreams() {
+		this.glm.enqueue(stream());
 		List<String> chunks = this.chatClientBuilder.build()
 			.prompt()
 			.user("Who are you?")
@@ -126,18 +108,18 @@ abstract class AbstractGlmStarterTests {
 			.block();
 		assertThat(chunks).isNotNull();
 		assertThat(String.join("", chunks)).isEqualTo(answer());
-		assertRequest(server.takeRequest());
+		assertRequest(this.glm.takeRequest());
 	}
 
 	@Test
-	void chatClientCalls() throws InterruptedException {
-		server.enqueue(stream());
+	void chatClientCalls() {
+		this.glm.enqueue(stream());
 		ChatResponse response = this.chatClientBuilder.build().prompt().user("Who are you?").call().chatResponse();
 		assertThat(response).isNotNull();
 		assertThat(response.getResult().getOutput().getText()).isEqualTo(answer());
 		assertThat(GlmReasoning.content(response)).isEqualTo(reasoning());
 		assertThat(response.getResult().getMetadata().getFinishReason()).isEqualTo("STOP");
-		assertRequest(server.takeRequest());
+		assertRequest(this.glm.takeRequest());
 		await().untilAsserted(() -> {
 			assertThat(this.meterRegistry.find("gen_ai.client.operation").tag("gen_ai.system", "dashscope").timer())
 				.isNotNull();
@@ -148,14 +130,14 @@ abstract class AbstractGlmStarterTests {
 		});
 	}
 
-	private void assertRequest(RecordedRequest request) {
-		assertThat(request.getMethod()).isEqualTo("POST");
-		assertThat(request.getUrl().encodedPath()).isEqualTo(path());
-		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer sk-starter-test");
-		assertThat(request.getHeaders().get("Accept")).contains("text/event-stream");
-		assertThat(request.getHeaders().get("X-DashScope-WorkSpace")).isEqualTo("ws-starter");
-		assertThat(request.getHeaders().get("X-Trace-Tag")).isEqualTo("starter");
-		String body = request.getBody().utf8();
+	private void assertRequest(RecordedGlmRequest request) {
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.protocol()).isEqualTo(protocol());
+		assertThat(request.header("Authorization")).isEqualTo("Bearer sk-starter-test");
+		assertThat(request.header("Accept")).contains("text/event-stream");
+		assertThat(request.header("X-DashScope-WorkSpace")).isEqualTo("ws-starter");
+		assertThat(request.header("X-Trace-Tag")).isEqualTo("starter");
+		String body = request.body();
 		assertThat(body).contains("\"model\":\"glm-4.6\"")
 			.contains("\"enable_thinking\":true")
 			.contains("\"thinking_budget\":1024")

@@ -16,8 +16,10 @@
 
 package io.github.glmspringai.autoconfigure;
 
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
+import io.github.glmspringai.chat.GlmProtocol;
+import io.github.glmspringai.test.RecordedGlmRequest;
+import io.github.glmspringai.test.RecordedGlmStreams;
+import io.github.glmspringai.test.Turn;
 
 import org.springframework.test.context.TestPropertySource;
 
@@ -32,13 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GlmStarterDashScopeTests extends AbstractGlmStarterTests {
 
 	@Override
-	MockResponse stream() {
-		return GlmTestFrames.dashscopeStream();
+	Turn stream() {
+		return Turn.replay(RecordedGlmStreams.dashscope());
 	}
 
 	@Override
-	String path() {
-		return GlmTestFrames.DASHSCOPE_PATH;
+	GlmProtocol protocol() {
+		return GlmProtocol.DASHSCOPE;
 	}
 
 	@Override
@@ -52,10 +54,9 @@ class GlmStarterDashScopeTests extends AbstractGlmStarterTests {
 	}
 
 	@Override
-	void assertProtocolSpecifics(RecordedRequest request) {
-		assertThat(request.getHeaders().get("X-DashScope-SSE")).isEqualTo("enable");
-		assertThat(request.getBody().utf8()).contains("\"incremental_output\":true")
-			.contains("\"result_format\":\"message\"");
+	void assertProtocolSpecifics(RecordedGlmRequest request) {
+		assertThat(request.header("X-DashScope-SSE")).isEqualTo("enable");
+		assertThat(request.body()).contains("\"incremental_output\":true").contains("\"result_format\":\"message\"");
 	}
 
 }

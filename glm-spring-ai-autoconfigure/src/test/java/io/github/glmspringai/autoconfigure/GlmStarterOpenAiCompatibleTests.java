@@ -16,8 +16,10 @@
 
 package io.github.glmspringai.autoconfigure;
 
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
+import io.github.glmspringai.chat.GlmProtocol;
+import io.github.glmspringai.test.RecordedGlmRequest;
+import io.github.glmspringai.test.RecordedGlmStreams;
+import io.github.glmspringai.test.Turn;
 
 import org.springframework.test.context.TestPropertySource;
 
@@ -32,13 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GlmStarterOpenAiCompatibleTests extends AbstractGlmStarterTests {
 
 	@Override
-	MockResponse stream() {
-		return GlmTestFrames.compatibleStream();
+	Turn stream() {
+		return Turn.replay(RecordedGlmStreams.compatible());
 	}
 
 	@Override
-	String path() {
-		return GlmTestFrames.COMPATIBLE_PATH;
+	GlmProtocol protocol() {
+		return GlmProtocol.OPENAI_COMPATIBLE;
 	}
 
 	@Override
@@ -52,8 +54,8 @@ class GlmStarterOpenAiCompatibleTests extends AbstractGlmStarterTests {
 	}
 
 	@Override
-	void assertProtocolSpecifics(RecordedRequest request) {
-		assertThat(request.getBody().utf8()).contains("\"stream\":true").contains("\"include_usage\":true");
+	void assertProtocolSpecifics(RecordedGlmRequest request) {
+		assertThat(request.body()).contains("\"stream\":true").contains("\"include_usage\":true");
 	}
 
 }

@@ -18,7 +18,7 @@ package io.github.glmspringai.autoconfigure;
 
 import java.util.Map;
 
-import io.github.glmspringai.chat.RecordedStreams;
+import io.github.glmspringai.test.RecordedGlmStreams;
 import mockwebserver3.MockResponse;
 
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
@@ -47,10 +47,10 @@ final class GlmTestFrames {
 	/**
 	 * The OpenAI-compatible stream: reasoning "The user", answer "我是", usage 10/360/370.
 	 */
-	static final String COMPATIBLE_STREAM = RecordedStreams.COMPATIBLE;
+	static final String COMPATIBLE_STREAM = RecordedGlmStreams.compatible();
 
 	/** The native DashScope stream: reasoning "Okay,", answer "!", usage 11/138/149. */
-	static final String DASHSCOPE_STREAM = RecordedStreams.DASHSCOPE;
+	static final String DASHSCOPE_STREAM = RecordedGlmStreams.dashscope();
 
 	/** Request id of {@link #DASHSCOPE_STREAM}. */
 	static final String DASHSCOPE_REQUEST_ID = "2ce91085-3602-9c32-9c8b-fe3d583a2c38";

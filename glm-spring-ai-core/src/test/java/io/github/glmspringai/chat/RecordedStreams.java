@@ -23,25 +23,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The recorded SSE streams of both protocols from the reference (bailian-api.md §3.2 and
- * §4.2), stored once as files and shared with the other modules' tests through the core
- * test jar.
+ * §4.2), stored once, as published resources of {@code glm-spring-ai-test}
+ * ({@code RecordedGlmStreams}); the build adds them to this module's test resources.
  */
-public final class RecordedStreams {
-
-	/**
-	 * Compatible protocol: reasoning "The user", answer "我是", usage 10/360/370, 172
-	 * reasoning.
-	 */
-	public static final String COMPATIBLE = read("compatible-stream.sse");
-
-	/** Native protocol: reasoning "Okay,", answer "!", usage 11/138/149, 50 reasoning. */
-	public static final String DASHSCOPE = read("dashscope-stream.sse");
+final class RecordedStreams {
 
 	private RecordedStreams() {
 	}
 
 	static String read(String name) {
-		try (InputStream in = RecordedStreams.class.getResourceAsStream("/io/github/glmspringai/reference/" + name)) {
+		try (InputStream in = RecordedStreams.class
+			.getResourceAsStream("/io/github/glmspringai/test/recorded/" + name)) {
 			if (in == null) {
 				throw new IllegalStateException("missing recorded stream " + name);
 			}

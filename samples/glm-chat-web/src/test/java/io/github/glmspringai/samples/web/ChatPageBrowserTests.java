@@ -26,7 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.glmspringai.samples.support.offline.OfflineGlmServer;
+import io.github.glmspringai.test.FakeGlmService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -78,7 +78,7 @@ class ChatPageBrowserTests {
 	private int port;
 
 	@Autowired
-	private OfflineGlmServer server;
+	private FakeGlmService server;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {

@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.glmspringai.samples.support.offline.OfflineGlmServer;
+import io.github.glmspringai.test.FakeGlmService;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
@@ -36,7 +36,8 @@ import org.springframework.util.StringUtils;
  * Decides, before any bean exists, how the sample runs (registered in
  * {@code META-INF/spring.factories}, so tests get it too):
  * <ul>
- * <li>profile {@code offline}: starts {@link OfflineGlmServer} on a loopback port and
+ * <li>profile {@code offline}: starts the scripted {@link FakeGlmService} of
+ * {@code glm-spring-ai-test} on a loopback port (bean {@value #OFFLINE_SERVICE_BEAN}) and
  * points {@code spring.ai.glm.base-url} at it with a dummy key;</li>
  * <li>a key in {@code spring.ai.glm.api-key} or {@code DASHSCOPE_API_KEY}: runs against
  * Model Studio;</li>
@@ -49,6 +50,12 @@ import org.springframework.util.StringUtils;
  */
 public class SampleSetupInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+	/** Bean name of the offline simulation's service. */
+	public static final String OFFLINE_SERVICE_BEAN = "offlineGlmService";
+
+	/** The dummy key of the offline simulation. */
+	static final String OFFLINE_API_KEY = "offline-simulation-key";
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		ConfigurableEnvironment environment = context.getEnvironment();
@@ -58,11 +65,11 @@ public class SampleSetupInitializer implements ApplicationContextInitializer<Con
 			Duration delay = Binder.get(environment)
 				.bind("glm.offline.chunk-delay", Duration.class)
 				.orElse(Duration.ofMillis(30));
-			OfflineGlmServer server = OfflineGlmServer.start(delay);
-			context.getBeanFactory().registerSingleton("offlineGlmServer", server);
+			FakeGlmService server = FakeGlmService.builder().apiKey(OFFLINE_API_KEY).chunkDelay(delay).start();
+			context.getBeanFactory().registerSingleton(OFFLINE_SERVICE_BEAN, server);
 			context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> server.close());
 			properties.put("spring.ai.glm.base-url", server.baseUrl());
-			properties.put("spring.ai.glm.api-key", OfflineGlmServer.API_KEY);
+			properties.put("spring.ai.glm.api-key", server.apiKey());
 			setup = new SampleSetup(SampleSetup.Mode.OFFLINE, server.baseUrl());
 		}
 		else if (StringUtils.hasText(environment.getProperty("spring.ai.glm.api-key"))

@@ -15,10 +15,10 @@
  */
 
 /**
- * The offline simulation: a scripted fake of GLM on Bailian serving both wire protocols
- * on a loopback port.
+ * JUnit Jupiter support: {@link io.github.glmspringai.test.junit.FakeGlm} starts a
+ * {@link io.github.glmspringai.test.FakeGlmService} for a test class and injects it.
  */
 @NullMarked
-package io.github.glmspringai.samples.support.offline;
+package io.github.glmspringai.test.junit;
 
 import org.jspecify.annotations.NullMarked;
