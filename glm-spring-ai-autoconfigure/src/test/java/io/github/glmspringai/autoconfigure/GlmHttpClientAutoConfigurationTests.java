@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
 import io.github.glmspringai.api.GlmTransientException;
-import io.github.glmspringai.chat.ConnectProxy;
+import io.github.glmspringai.testfixtures.ConnectProxy;
 import io.github.glmspringai.chat.GlmChatModel;
-import io.github.glmspringai.chat.SelfSignedTls;
+import io.github.glmspringai.testfixtures.SelfSignedTls;
 import io.netty.channel.ChannelOption;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

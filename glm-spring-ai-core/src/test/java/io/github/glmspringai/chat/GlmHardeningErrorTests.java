@@ -16,6 +16,7 @@
 
 package io.github.glmspringai.chat;
 
+import io.github.glmspringai.testfixtures.SelfSignedTls;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -16,6 +16,8 @@
 
 package io.github.glmspringai.chat;
 
+import io.github.glmspringai.testfixtures.SelfSignedTls;
+import io.github.glmspringai.testfixtures.ConnectProxy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.glmspringai.chat;
+package io.github.glmspringai.testfixtures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
