@@ -73,7 +73,9 @@ final class BootRedisson {
 				.setAddress(scheme + standalone.getHost() + ":" + standalone.getPort())
 				.setDatabase(standalone.getDatabase());
 		}
-		server.setUsername(details.getUsername()).setPassword(details.getPassword()).setRetryAttempts(1);
+		config.setUsername(details.getUsername());
+		config.setPassword(details.getPassword());
+		server.setRetryAttempts(1);
 		if (properties != null) {
 			Duration timeout = properties.getTimeout();
 			if (timeout != null) {

@@ -63,13 +63,13 @@ public class GlmLimitsProperties {
 	 * 'LocalQuotaExhausted' error (a number without unit is in seconds).
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
-	private Duration acquireTimeout = GlmLimits.DEFAULT_ACQUIRE_TIMEOUT;
+	private Duration acquireTimeout = Duration.ofSeconds(30);
 
 	/**
 	 * Output tokens the tokens-per-minute estimate charges up front for a request that
 	 * sets no max-tokens.
 	 */
-	private int defaultOutputTokens = GlmLimits.DEFAULT_OUTPUT_TOKENS;
+	private int defaultOutputTokens = 1024;
 
 	/**
 	 * Where permits are kept: 'local' (this JVM) or 'redis' (shared through the

@@ -250,6 +250,12 @@ class GlmChatPropertiesTests {
 		defaults.put("spring.ai.glm.allow-insecure-http", false);
 		defaults.put("spring.ai.glm.chat.enabled", true);
 		defaults.put("spring.ai.glm.chat.model", "glm-4.6");
+		defaults.put("spring.ai.glm.limits.acquire-timeout", "30s");
+		defaults.put("spring.ai.glm.limits.default-output-tokens", 1024);
+		defaults.put("spring.ai.glm.limits.store", "local");
+		defaults.put("spring.ai.glm.limits.redis.key-prefix", "glm-spring-ai:limits");
+		defaults.put("spring.ai.glm.limits.redis.lease-time", "30s");
+		defaults.put("spring.ai.glm.limits.redis.failure-policy", "fail-open");
 		List<String> withoutDefault = List.of("spring.ai.glm.api-key", "spring.ai.glm.workspace",
 				"spring.ai.glm.chat.enable-thinking", "spring.ai.glm.chat.thinking-budget",
 				"spring.ai.glm.chat.temperature", "spring.ai.glm.chat.top-p", "spring.ai.glm.chat.top-k",
@@ -257,7 +263,9 @@ class GlmChatPropertiesTests {
 				"spring.ai.glm.chat.max-tokens", "spring.ai.glm.chat.stop-sequences", "spring.ai.glm.chat.seed",
 				"spring.ai.glm.chat.response-format", "spring.ai.glm.chat.output-schema",
 				"spring.ai.glm.chat.tool-choice", "spring.ai.glm.chat.parallel-tool-calls",
-				"spring.ai.glm.chat.extra-body", "spring.ai.glm.chat.http-headers");
+				"spring.ai.glm.chat.extra-body", "spring.ai.glm.chat.http-headers",
+				"spring.ai.glm.limits.max-concurrent-requests", "spring.ai.glm.limits.requests-per-minute",
+				"spring.ai.glm.limits.tokens-per-minute");
 		assertThat(properties).hasSize(defaults.size() + withoutDefault.size());
 		defaults.forEach((name, value) -> {
 			assertThat(properties).containsKey(name);
