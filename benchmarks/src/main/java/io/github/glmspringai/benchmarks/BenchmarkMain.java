@@ -89,6 +89,9 @@ public final class BenchmarkMain {
 			}
 		}
 		String markdown = report.markdown();
+		if (!arguments.flag("skip-limits")) {
+			markdown = markdown + "\n" + LimitsBenchmark.run(config.quick(), log);
+		}
 		System.out.println(markdown);
 		if (config.out() != null) {
 			Files.writeString(Path.of(config.out()), markdown);

@@ -67,7 +67,7 @@ record Config(boolean quick, int rounds, int chunksPerBatch, long warmupMillis, 
 			  --ramp-per-second N       streams opened per second (default 2000)
 			  --clients a,b,c           concurrency clients (default floor-compatible,glm-compatible,
 			                            floor-native,glm-native,dashscope-sdk)
-			  --skip-throughput --skip-scaling --skip-concurrency
+			  --skip-throughput --skip-scaling --skip-concurrency --skip-limits
 			  --server-threads N        fake server event loops (default 2)
 			  --jfr DIR                 record JFR of the concurrency client JVMs into DIR
 			  --out FILE                also write the Markdown report to FILE

@@ -18,6 +18,7 @@ package io.github.glmspringai.autoconfigure;
 
 import io.github.glmspringai.api.GlmApi;
 import io.github.glmspringai.chat.GlmChatModel;
+import io.github.glmspringai.limits.GlmRequestLimiter;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -109,6 +110,8 @@ public class GlmChatAutoConfiguration {
 	 * @param retryTemplate retry policy ({@code spring.ai.retry.*})
 	 * @param observationRegistry the observation registry
 	 * @param observationConvention a custom observation convention
+	 * @param limiter the request limiter, when {@code spring.ai.glm.limits.*} sets a
+	 * limit
 	 * @return the chat model
 	 */
 	@Bean
@@ -116,9 +119,11 @@ public class GlmChatAutoConfiguration {
 	public GlmChatModel glmChatModel(GlmApi glmApi, GlmChatProperties chatProperties,
 			ObjectProvider<ToolCallingManager> toolCallingManager, ObjectProvider<RetryTemplate> retryTemplate,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<ChatModelObservationConvention> observationConvention) {
+			ObjectProvider<ChatModelObservationConvention> observationConvention,
+			ObjectProvider<GlmRequestLimiter> limiter) {
+		GlmRequestLimiter requestLimiter = limiter.getIfUnique();
 		return GlmChatModel.builder()
-			.api(glmApi)
+			.api((requestLimiter != null) ? requestLimiter.limit(glmApi) : glmApi)
 			.options(chatProperties.toOptions())
 			.toolCallingManager(toolCallingManager.getIfUnique(() -> ToolCallingManager.builder().build()))
 			.retryTemplate(retryTemplate.getIfUnique(() -> RetryUtils.DEFAULT_RETRY_TEMPLATE))

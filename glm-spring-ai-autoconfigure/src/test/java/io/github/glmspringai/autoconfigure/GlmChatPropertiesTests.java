@@ -251,6 +251,12 @@ class GlmChatPropertiesTests {
 		defaults.put("spring.ai.glm.proxy.type", "http");
 		defaults.put("spring.ai.glm.chat.enabled", true);
 		defaults.put("spring.ai.glm.chat.model", "glm-4.6");
+		defaults.put("spring.ai.glm.limits.acquire-timeout", "30s");
+		defaults.put("spring.ai.glm.limits.default-output-tokens", 1024);
+		defaults.put("spring.ai.glm.limits.store", "local");
+		defaults.put("spring.ai.glm.limits.redis.key-prefix", "glm-spring-ai:limits");
+		defaults.put("spring.ai.glm.limits.redis.lease-time", "30s");
+		defaults.put("spring.ai.glm.limits.redis.failure-policy", "fail-open");
 		List<String> withoutDefault = List.of("spring.ai.glm.api-key", "spring.ai.glm.workspace",
 				"spring.ai.glm.chat.enable-thinking", "spring.ai.glm.chat.thinking-budget",
 				"spring.ai.glm.chat.temperature", "spring.ai.glm.chat.top-p", "spring.ai.glm.chat.top-k",
@@ -260,7 +266,9 @@ class GlmChatPropertiesTests {
 				"spring.ai.glm.chat.tool-choice", "spring.ai.glm.chat.parallel-tool-calls",
 				"spring.ai.glm.chat.extra-body", "spring.ai.glm.chat.http-headers", "spring.ai.glm.ssl.bundle",
 				"spring.ai.glm.proxy.host", "spring.ai.glm.proxy.port", "spring.ai.glm.proxy.username",
-				"spring.ai.glm.proxy.password", "spring.ai.glm.proxy.non-proxy-hosts");
+				"spring.ai.glm.proxy.password", "spring.ai.glm.proxy.non-proxy-hosts",
+				"spring.ai.glm.limits.max-concurrent-requests", "spring.ai.glm.limits.requests-per-minute",
+				"spring.ai.glm.limits.tokens-per-minute");
 		assertThat(properties).hasSize(defaults.size() + withoutDefault.size());
 		defaults.forEach((name, value) -> {
 			assertThat(properties).containsKey(name);

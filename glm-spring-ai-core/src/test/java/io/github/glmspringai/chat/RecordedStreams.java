@@ -26,12 +26,18 @@ import java.nio.charset.StandardCharsets;
  * §4.2), stored once, as published resources of {@code glm-spring-ai-test}
  * ({@code RecordedGlmStreams}); the build adds them to this module's test resources.
  */
-final class RecordedStreams {
+public final class RecordedStreams {
 
 	private RecordedStreams() {
 	}
 
-	static String read(String name) {
+	/**
+	 * A recorded stream.
+	 * @param name {@code compatible-stream.sse}, {@code dashscope-stream.sse} or
+	 * {@code zhipu-stream.sse}
+	 * @return the stream, byte for byte
+	 */
+	public static String read(String name) {
 		try (InputStream in = RecordedStreams.class
 			.getResourceAsStream("/io/github/glmspringai/test/recorded/" + name)) {
 			if (in == null) {

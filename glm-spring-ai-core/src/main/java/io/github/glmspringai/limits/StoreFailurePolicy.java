@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.limits;
+
+/**
+ * What a {@link GlmRequestLimiter} does when its {@link QuotaStore} cannot be reached
+ * (e.g. Redis is down).
+ *
+ * @author glm-spring-ai
+ */
+public enum StoreFailurePolicy {
+
+	/**
+	 * Send the request without the limit (logged once at WARN until the store answers
+	 * again): the service still enforces the account's real quota.
+	 */
+	FAIL_OPEN,
+
+	/** Fail the request with a transient error ({@code LimitStoreUnavailable}). */
+	FAIL_CLOSED
+
+}

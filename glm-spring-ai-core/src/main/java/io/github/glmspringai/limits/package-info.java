@@ -1,0 +1,27 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * A client-side limiter for GLM requests: it holds an account's quota (in-flight
+ * requests, requests and tokens per minute) across every instance that shares a
+ * {@link io.github.glmspringai.limits.QuotaStore}, by decorating the wire client
+ * ({@link io.github.glmspringai.limits.GlmRequestLimiter#limit}). Depends on the wire
+ * layer only; nothing in the wire layer depends on it.
+ */
+@NullMarked
+package io.github.glmspringai.limits;
+
+import org.jspecify.annotations.NullMarked;
