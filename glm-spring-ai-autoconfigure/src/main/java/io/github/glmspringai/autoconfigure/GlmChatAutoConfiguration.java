@@ -116,9 +116,9 @@ public class GlmChatAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public GlmChatModel glmChatModel(GlmApi glmApi, GlmChatProperties chatProperties,
-			ObjectProvider<ToolCallingManager> toolCallingManager, ObjectProvider<RetryTemplate> retryTemplate,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+	public GlmChatModel glmChatModel(GlmApi glmApi, GlmConnectionProperties connectionProperties,
+			GlmChatProperties chatProperties, ObjectProvider<ToolCallingManager> toolCallingManager,
+			ObjectProvider<RetryTemplate> retryTemplate, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ChatModelObservationConvention> observationConvention,
 			ObjectProvider<GlmRequestLimiter> limiter) {
 		GlmRequestLimiter requestLimiter = limiter.getIfUnique();
@@ -129,6 +129,7 @@ public class GlmChatAutoConfiguration {
 			.retryTemplate(retryTemplate.getIfUnique(() -> RetryUtils.DEFAULT_RETRY_TEMPLATE))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfUnique())
+			.firstTokenDeadline(connectionProperties.getFirstTokenDeadline())
 			.build();
 	}
 

@@ -86,6 +86,14 @@ public class GlmConnectionProperties {
 	private Duration idleTimeout = Duration.ofSeconds(60);
 
 	/**
+	 * Longest a call or stream waits for its first server-sent event across every attempt
+	 * and retry back-off together (first-token-timeout applies to one attempt); a number
+	 * without unit is in seconds.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration firstTokenDeadline = Duration.ofMinutes(5);
+
+	/**
 	 * Maximum number of concurrent connections (each open stream holds one).
 	 */
 	private int maxConnections = 1000;
@@ -165,6 +173,14 @@ public class GlmConnectionProperties {
 
 	public void setFirstTokenTimeout(Duration firstTokenTimeout) {
 		this.firstTokenTimeout = firstTokenTimeout;
+	}
+
+	public Duration getFirstTokenDeadline() {
+		return this.firstTokenDeadline;
+	}
+
+	public void setFirstTokenDeadline(Duration firstTokenDeadline) {
+		this.firstTokenDeadline = firstTokenDeadline;
 	}
 
 	public Duration getIdleTimeout() {

@@ -243,6 +243,7 @@ class GlmChatPropertiesTests {
 		defaults.put("spring.ai.glm.protocol", "openai-compatible");
 		defaults.put("spring.ai.glm.connect-timeout", "10s");
 		defaults.put("spring.ai.glm.first-token-timeout", "120s");
+		defaults.put("spring.ai.glm.first-token-deadline", "5m");
 		defaults.put("spring.ai.glm.idle-timeout", "60s");
 		defaults.put("spring.ai.glm.max-connections", 1000);
 		defaults.put("spring.ai.glm.pending-acquire-timeout", "45s");

@@ -17,6 +17,7 @@
 package io.github.glmspringai.autoconfigure;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.github.glmspringai.api.GlmNonTransientException;
 import io.github.glmspringai.api.GlmTransientException;
@@ -96,6 +97,25 @@ class GlmChatRetryTests {
 			assertThat(answer).isEqualTo("!");
 		});
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void aServiceThatNeverAnswersEndsAtTheFirstTokenDeadline() {
+		for (int i = 0; i < 4; i++) {
+			this.server
+				.enqueue(GlmTestFrames.compatibleStream().newBuilder().headersDelay(5, TimeUnit.SECONDS).build());
+		}
+		runner("openai-compatible")
+			.withPropertyValues("spring.ai.glm.first-token-timeout=300ms", "spring.ai.glm.first-token-deadline=800ms")
+			.run((context) -> {
+				long start = System.nanoTime();
+				assertThatThrownBy(() -> context.getBean(GlmChatModel.class).call(new Prompt("hi")))
+					.isInstanceOfSatisfying(GlmTransientException.class,
+							(ex) -> assertThat(ex.getErrorCode()).isEqualTo("FirstTokenDeadline"))
+					.hasMessageContaining("spring.ai.glm.first-token-deadline");
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+			});
+		assertThat(this.server.getRequestCount()).isBetween(2, 3);
 	}
 
 	@Test
