@@ -20,11 +20,27 @@
 	var badge = document.getElementById('mode-badge');
 	var template = document.getElementById('turn-template');
 
+	// The answer's Markdown: raw HTML in it is shown as text, bare URLs become links, images
+	// are not loaded (an answer could point them anywhere), and the HTML is sanitised again
+	// by DOMPurify before it reaches the page. Links open in a new tab.
+	var markdown = window.markdownit({ html: false, linkify: true }).disable('image');
+	window.DOMPurify.addHook('afterSanitizeAttributes', function (node) {
+		if (node.tagName === 'A' && node.hasAttribute('href')) {
+			node.setAttribute('target', '_blank');
+			node.setAttribute('rel', 'noopener noreferrer');
+		}
+	});
+
+	function renderMarkdown(source) {
+		return window.DOMPurify.sanitize(markdown.render(source),
+			{ FORBID_TAGS: ['img', 'style'], RETURN_DOM_FRAGMENT: true });
+	}
+
 	var current = null; // { controller, turn }
 	var available = true;
 
 	var EXAMPLES = {
-		offline: ['你是谁', '东京现在几点?', '写一篇长文介绍 Spring AI', '模拟限流', '模拟断网'],
+		offline: ['你是谁', '东京现在几点?', '写一篇长文介绍 Spring AI', '模拟注入 HTML', '模拟限流', '模拟断网'],
 		live: ['你是谁', '东京现在几点?', '用三句话介绍 Spring AI']
 	};
 
@@ -44,7 +60,8 @@
 				banner.className = 'banner offline';
 				banner.innerHTML = '<strong>offline simulation</strong> — answers come from a scripted fake GLM server '
 					+ 'inside this application (<code></code>): no network, no API key. Try the examples below: '
-					+ 'thinking, Markdown, a tool call, a long answer to stop, and simulated errors.';
+					+ 'thinking, Markdown, a tool call, a long answer to stop, HTML that must stay text, '
+					+ 'and simulated errors.';
 				text(banner.querySelector('code'), status.offlineServerUrl);
 				banner.hidden = false;
 			}
@@ -126,7 +143,7 @@
 		function renderAnswer() {
 			renderPending = false;
 			var wasNearBottom = nearBottom();
-			answerBox.innerHTML = window.GlmMarkdown.render(answer);
+			answerBox.replaceChildren(renderMarkdown(answer));
 			follow(wasNearBottom);
 		}
 

@@ -24,8 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.glmspringai.api.DashScopeGlmApi;
-import io.github.glmspringai.api.OpenAiCompatibleGlmApi;
+import io.github.glmspringai.api.GlmWireProtocol;
 import io.github.glmspringai.chat.GlmProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -58,10 +57,10 @@ import reactor.netty.resources.LoopResources;
 public final class FakeBailianServer implements AutoCloseable {
 
 	/** Compatible endpoint path. */
-	public static final String COMPATIBLE_PATH = OpenAiCompatibleGlmApi.PATH;
+	public static final String COMPATIBLE_PATH = GlmWireProtocol.OPENAI_COMPATIBLE.getDefaultPath();
 
 	/** Native endpoint path. */
-	public static final String NATIVE_PATH = DashScopeGlmApi.PATH;
+	public static final String NATIVE_PATH = GlmWireProtocol.DASHSCOPE.getDefaultPath();
 
 	private static final int SLICE = 16 * 1024;
 

@@ -49,11 +49,11 @@ final class GlmContender implements Contender {
 	}
 
 	static GlmContender stream(GlmChatModel model) {
-		return new GlmContender(model, model.getApi().getProtocol(), false);
+		return new GlmContender(model, model.getProtocol(), false);
 	}
 
 	static GlmContender call(GlmChatModel model) {
-		return new GlmContender(model, model.getApi().getProtocol(), true);
+		return new GlmContender(model, model.getProtocol(), true);
 	}
 
 	/**

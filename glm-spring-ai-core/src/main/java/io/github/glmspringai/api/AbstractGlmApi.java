@@ -24,6 +24,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import io.github.glmspringai.api.sse.SseDecoder;
+import io.github.glmspringai.api.sse.SseEvent;
+import io.github.glmspringai.api.sse.SseEventTooLargeException;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -65,12 +68,11 @@ public abstract class AbstractGlmApi implements GlmApi {
 	/**
 	 * Create the client.
 	 * @param settings connection settings
-	 * @param path the protocol's path below the base URL
 	 */
-	protected AbstractGlmApi(Settings settings, String path) {
+	protected AbstractGlmApi(Settings settings) {
 		this.settings = settings;
-		this.endpoint = URI.create(settings.baseUrl() + path);
-		this.connectionProvider = ConnectionProvider.builder("glm-" + getProtocol().getValue())
+		this.endpoint = URI.create(settings.baseUrl() + settings.protocol().wireProtocol().getDefaultPath());
+		this.connectionProvider = ConnectionProvider.builder("glm-" + settings.protocol().wireProtocol().getValue())
 			.maxConnections(settings.maxConnections())
 			.pendingAcquireMaxCount(-1)
 			.pendingAcquireTimeout(settings.pendingAcquireTimeout())
@@ -87,6 +89,11 @@ public abstract class AbstractGlmApi implements GlmApi {
 	}
 
 	@Override
+	public GlmApiProtocol getProtocol() {
+		return this.settings.protocol();
+	}
+
+	@Override
 	public Flux<GlmStreamEvent> stream(GlmRequest request) {
 		byte[] body = writeBody(request);
 		Flux<DataBuffer> bytes = this.webClient.post()
@@ -97,6 +104,8 @@ public abstract class AbstractGlmApi implements GlmApi {
 		Flux<SseEvent> events = StreamTimeouts.guard(SseDecoder.decode(bytes), this.settings.firstTokenTimeout(),
 				this.settings.idleTimeout(), this::timeout);
 		return events.<GlmStreamEvent>handle(this::toEvent)
+			.onErrorMap(SseEventTooLargeException.class,
+					(ex) -> new GlmTransientException(GlmError.of(200, "EventTooLarge", ex.getMessage(), null), ex))
 			.onErrorMap(this::isTransportFailure, this::transportFailure);
 	}
 
@@ -142,7 +151,7 @@ public abstract class AbstractGlmApi implements GlmApi {
 	 */
 	protected RuntimeException streamError(int status, SseEvent sse) {
 		try {
-			return scrub(GlmErrors.fromJson(status, GlmWire.JSON.readTree(sse.data()))).toException(null);
+			return scrub(GlmErrors.fromJson(status, WireJson.JSON.readTree(sse.data()))).toException(null);
 		}
 		catch (RuntimeException ex) {
 			return malformed(sse, ex);
@@ -267,8 +276,10 @@ public abstract class AbstractGlmApi implements GlmApi {
 	}
 
 	/**
-	 * Connection settings, validated by {@link GlmApi.Builder}.
+	 * Connection settings, validated by {@link GlmApi.Builder}; its {@code toString()}
+	 * masks the key.
 	 *
+	 * @param protocol the protocol, as given to the builder
 	 * @param baseUrl scheme and host
 	 * @param apiKey the key
 	 * @param workspace optional workspace id
@@ -280,9 +291,9 @@ public abstract class AbstractGlmApi implements GlmApi {
 	 * @param pendingAcquireTimeout pool acquire timeout
 	 * @param poolMaxIdleTime pooled connection idle time
 	 */
-	record Settings(String baseUrl, String apiKey, @Nullable String workspace, WebClient.Builder webClientBuilder,
-			Duration connectTimeout, Duration firstTokenTimeout, Duration idleTimeout, int maxConnections,
-			Duration pendingAcquireTimeout, Duration poolMaxIdleTime) {
+	public record Settings(GlmApiProtocol protocol, String baseUrl, String apiKey, @Nullable String workspace,
+			WebClient.Builder webClientBuilder, Duration connectTimeout, Duration firstTokenTimeout,
+			Duration idleTimeout, int maxConnections, Duration pendingAcquireTimeout, Duration poolMaxIdleTime) {
 
 		@Override
 		public String toString() {

@@ -20,7 +20,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.github.glmspringai.chat.GlmProtocol;
+import io.github.glmspringai.api.dashscope.DashScopeGlmApi;
+import io.github.glmspringai.api.openai.OpenAiCompatibleGlmApi;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
@@ -41,10 +42,12 @@ public interface GlmApi extends AutoCloseable {
 	String DEFAULT_BASE_URL = "https://dashscope.aliyuncs.com";
 
 	/**
-	 * The protocol this client speaks.
+	 * The protocol this client speaks, as it was given to the builder (a
+	 * {@code GlmProtocol} of the chat layer, or a {@link GlmWireProtocol});
+	 * {@code getProtocol().wireProtocol()} is the wire protocol.
 	 * @return the protocol
 	 */
-	GlmProtocol getProtocol();
+	GlmApiProtocol getProtocol();
 
 	/**
 	 * Stream a request.
@@ -72,7 +75,7 @@ public interface GlmApi extends AutoCloseable {
 	 */
 	final class Builder {
 
-		private GlmProtocol protocol = GlmProtocol.OPENAI_COMPATIBLE;
+		private GlmApiProtocol protocol = GlmWireProtocol.OPENAI_COMPATIBLE;
 
 		private String baseUrl = DEFAULT_BASE_URL;
 
@@ -100,11 +103,12 @@ public interface GlmApi extends AutoCloseable {
 		}
 
 		/**
-		 * The wire protocol (default {@link GlmProtocol#OPENAI_COMPATIBLE}).
+		 * The wire protocol (default {@link GlmWireProtocol#OPENAI_COMPATIBLE}); the chat
+		 * layer's {@code GlmProtocol} constants are accepted too.
 		 * @param protocol the protocol
 		 * @return this builder
 		 */
-		public Builder protocol(GlmProtocol protocol) {
+		public Builder protocol(GlmApiProtocol protocol) {
 			this.protocol = protocol;
 			return this;
 		}
@@ -241,10 +245,11 @@ public interface GlmApi extends AutoCloseable {
 				Assert.isTrue(isHeaderSafe(this.workspace),
 						"workspace must not contain control characters or non-ASCII characters");
 			}
-			AbstractGlmApi.Settings settings = new AbstractGlmApi.Settings(uri.toString().replaceAll("/+$", ""),
-					this.apiKey, this.workspace, this.webClientBuilder, this.connectTimeout, this.firstTokenTimeout,
-					this.idleTimeout, this.maxConnections, this.pendingAcquireTimeout, this.poolMaxIdleTime);
-			return switch (this.protocol) {
+			AbstractGlmApi.Settings settings = new AbstractGlmApi.Settings(this.protocol,
+					uri.toString().replaceAll("/+$", ""), this.apiKey, this.workspace, this.webClientBuilder,
+					this.connectTimeout, this.firstTokenTimeout, this.idleTimeout, this.maxConnections,
+					this.pendingAcquireTimeout, this.poolMaxIdleTime);
+			return switch (this.protocol.wireProtocol()) {
 				case OPENAI_COMPATIBLE -> new OpenAiCompatibleGlmApi(settings);
 				case DASHSCOPE -> new DashScopeGlmApi(settings);
 			};

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @author glm-spring-ai
  */
-final class GlmErrors {
+public final class GlmErrors {
 
 	private static final int EXCERPT = 200;
 
@@ -133,7 +133,7 @@ final class GlmErrors {
 	 * @param comment the comment
 	 * @return the status, or {@code 0}
 	 */
-	static int statusFromComment(@Nullable String comment) {
+	public static int statusFromComment(@Nullable String comment) {
 		if (comment != null && comment.startsWith("HTTP_STATUS/")) {
 			try {
 				return Integer.parseInt(comment.substring("HTTP_STATUS/".length()).trim());
@@ -159,7 +159,7 @@ final class GlmErrors {
 
 	private static @Nullable JsonNode tryParse(String json) {
 		try {
-			return GlmWire.JSON.readTree(json);
+			return WireJson.JSON.readTree(json);
 		}
 		catch (RuntimeException ex) {
 			return null;

@@ -19,8 +19,6 @@ package io.github.glmspringai.api;
 import java.util.List;
 import java.util.Map;
 
-import io.github.glmspringai.chat.GlmResponseFormat;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,9 +73,38 @@ public record GlmRequest(String model, List<GlmMessage> messages, @Nullable Bool
 	 * The requested response format.
 	 *
 	 * @param type the format
-	 * @param jsonSchema the schema, for {@link GlmResponseFormat#JSON_SCHEMA}
+	 * @param jsonSchema the schema, for {@link Type#JSON_SCHEMA}
 	 */
-	public record ResponseFormat(GlmResponseFormat type, @Nullable String jsonSchema) {
+	public record ResponseFormat(Type type, @Nullable String jsonSchema) {
+
+		/** The {@code response_format} types. */
+		public enum Type {
+
+			/** Free text. */
+			TEXT("text"),
+
+			/** Any JSON object. */
+			JSON_OBJECT("json_object"),
+
+			/** JSON conforming to a schema. */
+			JSON_SCHEMA("json_schema");
+
+			private final String value;
+
+			Type(String value) {
+				this.value = value;
+			}
+
+			/**
+			 * The wire value.
+			 * @return the value
+			 */
+			public String getValue() {
+				return this.value;
+			}
+
+		}
+
 	}
 
 }

@@ -18,7 +18,6 @@ package io.github.glmspringai.api;
 
 import java.util.List;
 
-import io.github.glmspringai.chat.GlmUsage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record GlmStreamEvent(@Nullable String requestId, @Nullable String model, @Nullable String text,
 		@Nullable String reasoning, List<ToolCallFragment> toolCalls, @Nullable String finishReason,
-		@Nullable GlmUsage usage) {
+		@Nullable GlmTokenUsage usage) {
 
 	/**
 	 * A streamed piece of a tool call. The first fragment of a call carries its id and

@@ -15,9 +15,10 @@
  */
 
 /**
- * Wire protocols of GLM on Bailian: the protocol-neutral client, request and events, the
- * shared SSE decoder and error model, and the OpenAI-compatible and native DashScope
- * adapters.
+ * The wire layer: the protocol-neutral client ({@link io.github.glmspringai.api.GlmApi}),
+ * its request, events and error model, the HTTP exchange and timeouts shared by every
+ * protocol, and the JSON helpers the protocol adapters share. Each protocol is one small
+ * adapter package below this one; nothing here knows the chat layer.
  */
 @NullMarked
 package io.github.glmspringai.api;

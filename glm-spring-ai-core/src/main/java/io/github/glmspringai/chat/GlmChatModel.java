@@ -272,6 +272,14 @@ public class GlmChatModel implements ChatModel {
 	}
 
 	/**
+	 * The wire protocol of the client.
+	 * @return the protocol
+	 */
+	public GlmProtocol getProtocol() {
+		return GlmProtocol.of(this.api.getProtocol().wireProtocol());
+	}
+
+	/**
 	 * Use a custom observation convention.
 	 * @param observationConvention the convention
 	 */

@@ -18,12 +18,15 @@ package io.github.glmspringai.chat;
 
 import java.util.Locale;
 
+import io.github.glmspringai.api.GlmApiProtocol;
+import io.github.glmspringai.api.GlmWireProtocol;
+
 /**
  * The wire protocol used to reach GLM on Alibaba Cloud Model Studio (Bailian).
  *
  * @author glm-spring-ai
  */
-public enum GlmProtocol {
+public enum GlmProtocol implements GlmApiProtocol {
 
 	/**
 	 * OpenAI-compatible mode: {@code POST
@@ -50,6 +53,20 @@ public enum GlmProtocol {
 	 */
 	public String getValue() {
 		return this.value;
+	}
+
+	@Override
+	public GlmWireProtocol wireProtocol() {
+		return GlmWireProtocol.valueOf(name());
+	}
+
+	/**
+	 * The protocol of a wire protocol.
+	 * @param wireProtocol the wire protocol
+	 * @return the protocol
+	 */
+	public static GlmProtocol of(GlmWireProtocol wireProtocol) {
+		return valueOf(wireProtocol.name());
 	}
 
 	/**

@@ -139,12 +139,13 @@ final class GlmRequests {
 		GlmResponseFormat format = o.getResponseFormat();
 		String schema = o.getOutputSchema();
 		if (schema != null && !schema.isBlank() && (format == null || format == GlmResponseFormat.JSON_SCHEMA)) {
-			return new GlmRequest.ResponseFormat(GlmResponseFormat.JSON_SCHEMA, schema);
+			return new GlmRequest.ResponseFormat(GlmRequest.ResponseFormat.Type.JSON_SCHEMA, schema);
 		}
 		if (format == GlmResponseFormat.JSON_SCHEMA) {
 			throw new IllegalArgumentException("responseFormat JSON_SCHEMA needs outputSchema (a JSON schema)");
 		}
-		return (format != null) ? new GlmRequest.ResponseFormat(format, null) : null;
+		return (format != null)
+				? new GlmRequest.ResponseFormat(GlmRequest.ResponseFormat.Type.valueOf(format.name()), null) : null;
 	}
 
 	/**
@@ -154,7 +155,7 @@ final class GlmRequests {
 	 */
 	private static @Nullable Boolean enableThinking(GlmChatOptions o, GlmRequest.@Nullable ResponseFormat format,
 			@Nullable String toolChoice) {
-		boolean jsonMode = format != null && format.type() != GlmResponseFormat.TEXT;
+		boolean jsonMode = format != null && format.type() != GlmRequest.ResponseFormat.Type.TEXT;
 		boolean forcedTool = toolChoice != null && !"auto".equals(toolChoice) && !"none".equals(toolChoice);
 		if (!jsonMode && !forcedTool) {
 			return o.getEnableThinking();

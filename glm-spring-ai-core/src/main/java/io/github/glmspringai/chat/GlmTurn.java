@@ -24,6 +24,7 @@ import java.util.Map;
 import io.github.glmspringai.api.GlmError;
 import io.github.glmspringai.api.GlmServiceException;
 import io.github.glmspringai.api.GlmStreamEvent;
+import io.github.glmspringai.api.GlmTokenUsage;
 import io.github.glmspringai.api.GlmTransientException;
 import org.jspecify.annotations.Nullable;
 
@@ -58,7 +59,7 @@ final class GlmTurn {
 
 	private @Nullable String finishReason;
 
-	private @Nullable GlmUsage usage;
+	private @Nullable GlmTokenUsage usage;
 
 	private boolean started;
 
@@ -252,7 +253,7 @@ final class GlmTurn {
 		ChatResponseMetadata metadata = ChatResponseMetadata.builder()
 			.id(idOrEmpty())
 			.model(modelName())
-			.usage((this.usage != null) ? this.usage : new EmptyUsage())
+			.usage((this.usage != null) ? GlmUsage.from(this.usage) : new EmptyUsage())
 			.build();
 		return new ChatResponse(List.of(new Generation(message, generationMetadata)), metadata);
 	}

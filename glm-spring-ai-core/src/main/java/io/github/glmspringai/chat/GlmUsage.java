@@ -18,6 +18,8 @@ package io.github.glmspringai.chat;
 
 import java.util.Objects;
 
+import io.github.glmspringai.api.GlmTokenUsage;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.metadata.Usage;
@@ -59,6 +61,16 @@ public final class GlmUsage implements Usage {
 		this.reasoningTokens = reasoningTokens;
 		this.cachedTokens = cachedTokens;
 		this.nativeUsage = nativeUsage;
+	}
+
+	/**
+	 * The usage a protocol reported.
+	 * @param usage the wire usage
+	 * @return the usage
+	 */
+	public static GlmUsage from(GlmTokenUsage usage) {
+		return new GlmUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(),
+				usage.reasoningTokens(), usage.cachedTokens(), usage.nativeUsage());
 	}
 
 	@Override

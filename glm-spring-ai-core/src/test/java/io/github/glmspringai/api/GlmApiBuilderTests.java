@@ -16,7 +16,7 @@
 
 package io.github.glmspringai.api;
 
-import io.github.glmspringai.chat.GlmProtocol;
+import io.github.glmspringai.api.dashscope.DashScopeGlmApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,7 +55,7 @@ class GlmApiBuilderTests {
 			.baseUrl("http://gateway.internal:8080")
 			.allowInsecureHttp(true)
 			.build()) {
-			assertThat(api.getProtocol()).isEqualTo(GlmProtocol.OPENAI_COMPATIBLE);
+			assertThat(api.getProtocol()).isEqualTo(GlmWireProtocol.OPENAI_COMPATIBLE);
 		}
 		try (GlmApi api = GlmApi.builder().apiKey(KEY).baseUrl("http://localhost:1234").build()) {
 			assertThat(api.toString()).contains("localhost:1234").doesNotContain(KEY);
@@ -64,17 +64,10 @@ class GlmApiBuilderTests {
 
 	@Test
 	void protocolIsSelectableAndToStringNeverShowsTheKey() {
-		try (GlmApi api = GlmApi.builder().apiKey(KEY).protocol(GlmProtocol.DASHSCOPE).workspace("ws").build()) {
+		try (GlmApi api = GlmApi.builder().apiKey(KEY).protocol(GlmWireProtocol.DASHSCOPE).workspace("ws").build()) {
 			assertThat(api).isInstanceOf(DashScopeGlmApi.class);
-			assertThat(api.toString()).contains(DashScopeGlmApi.PATH).doesNotContain(KEY);
+			assertThat(api.toString()).contains(GlmWireProtocol.DASHSCOPE.getDefaultPath()).doesNotContain(KEY);
 		}
-	}
-
-	@Test
-	void protocolValuesBindFromConfigurationSpelling() {
-		assertThat(GlmProtocol.from("openai-compatible")).isEqualTo(GlmProtocol.OPENAI_COMPATIBLE);
-		assertThat(GlmProtocol.from("DASHSCOPE")).isEqualTo(GlmProtocol.DASHSCOPE);
-		assertThatThrownBy(() -> GlmProtocol.from("zhipu")).hasMessageContaining("openai-compatible, dashscope");
 	}
 
 	@Test

@@ -19,8 +19,6 @@ package io.github.glmspringai.chat;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.glmspringai.api.DashScopeGlmApi;
-import io.github.glmspringai.api.OpenAiCompatibleGlmApi;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 enum WireFixture {
 
-	OPENAI_COMPATIBLE(GlmProtocol.OPENAI_COMPATIBLE, OpenAiCompatibleGlmApi.PATH) {
+	OPENAI_COMPATIBLE(GlmProtocol.OPENAI_COMPATIBLE) {
 
 		@Override
 		String render(List<Step> steps) {
@@ -123,7 +121,7 @@ enum WireFixture {
 
 	},
 
-	DASHSCOPE(GlmProtocol.DASHSCOPE, DashScopeGlmApi.PATH) {
+	DASHSCOPE(GlmProtocol.DASHSCOPE) {
 
 		@Override
 		String render(List<Step> steps) {
@@ -223,9 +221,9 @@ enum WireFixture {
 
 	final String path;
 
-	WireFixture(GlmProtocol protocol, String path) {
+	WireFixture(GlmProtocol protocol) {
 		this.protocol = protocol;
-		this.path = path;
+		this.path = protocol.wireProtocol().getDefaultPath();
 	}
 
 	/** Render steps as this protocol's SSE frames (without the end marker). */

@@ -52,8 +52,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The chat page in a real headless Chromium, against the offline simulation: reasoning
- * before the answer, live Markdown, usage, memory, the tool, Stop, and errors. Skipped
- * when Chromium is not installed ({@code apt-get install chromium chromium-driver}).
+ * before the answer, live Markdown (markdown-it and DOMPurify from the WebJars), HTML in
+ * an answer kept as text, usage, memory, the tool, Stop, and errors. Skipped when
+ * Chromium is not installed ({@code apt-get install chromium chromium-driver}).
  * Screenshots go to {@code target/screenshots/}.
  *
  * @author glm-spring-ai
@@ -129,9 +130,8 @@ class ChatPageBrowserTests {
 		double firstAnswer = Double.parseDouble(turn.getDomAttribute("data-first-answer-ms"));
 		assertThat(firstReasoning).as("reasoning shown before the answer").isLessThan(firstAnswer);
 		assertThat(reasoning.getText()).startsWith("用户问的是「你是谁」");
-		assertThat(answer.findElement(By.tagName("strong")).getText()).isEqualTo("GLM");
-		assertThat(answer.findElements(By.cssSelector("ul > li"))).hasSize(4);
-		assertThat(answer.findElement(By.tagName("code")).getText()).isEqualTo("chatClient.prompt(\"你是谁\").stream()");
+		assertThat(answer.findElement(By.cssSelector("p > strong")).getText()).isEqualTo("GLM");
+		assertRichMarkdown(answer);
 		assertThat(answer.getText()).contains("这是本次会话中的第 1 个问题");
 		assertThat(turn.findElement(By.cssSelector(".status.usage")).getText())
 			.matches("Token 消耗: prompt \\d+ · completion \\d+ · reasoning \\d+ · total \\d+ · glm-4\\.6");
@@ -203,19 +203,49 @@ class ChatPageBrowserTests {
 
 	@Test
 	@Order(5)
-	void markdownRendererEscapesHtmlAndUnsafeLinks() {
-		String html = (String) browser.executeScript("return GlmMarkdown.render(arguments[0]);",
-				"# T <img src=x onerror=alert(1)>\n\n**b** [ok](https://spring.io) [bad](javascript:alert(1))\n\n"
-						+ "```html\n<script>alert(1)</script>\n```\n\n| a | b |\n|---|---|\n| `<i>` | 2 |");
-		assertThat(html).doesNotContain("<img")
-			.doesNotContain("<script")
-			.doesNotContain("href=\"javascript")
-			.contains("<h1>T &lt;img src=x onerror=alert(1)&gt;</h1>")
-			.contains("<strong>b</strong>")
-			.contains("<a href=\"https://spring.io\" target=\"_blank\" rel=\"noopener noreferrer\">ok</a>")
-			.contains("[bad](javascript:alert(1))")
-			.contains("<pre><code class=\"language-html\">&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>")
-			.contains("<td><code>&lt;i&gt;</code></td>");
+	void htmlAndScriptsInTheAnswerAreShownAsTextNotRun() {
+		WebElement turn = ask("模拟注入");
+		waitForState(turn, "done");
+		WebElement answer = turn.findElement(By.cssSelector(".answer"));
+
+		// a canary inserted by the test shows that such an image does fire its handler
+		// here
+		browser.executeScript("var canary = document.createElement('div');"
+				+ "canary.innerHTML = '<img src=\"x\" onerror=\"window.canary = true\">';"
+				+ "document.body.appendChild(canary);");
+		waitFor(() -> Boolean.TRUE.equals(browser.executeScript("return window.canary === true;")));
+		assertThat(browser.executeScript("return String(window.injected);")).isEqualTo("undefined");
+		assertThat(answer.findElements(By.cssSelector("script, img, a, [onerror]"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector("#conversation a[href^='javascript'], #conversation img")))
+			.isEmpty();
+
+		assertThat(answer.getText()).contains("回答里的 HTML 只是文字:<script>window.injected = 'script'</script>")
+			.contains("<img src=\"x\" onerror=\"window.injected = 'img'\">")
+			.contains("[点我](javascript:window.injected='link')")
+			.contains("<a href=\"javascript:window.injected='a'\">也点我</a>");
+		assertThat(answer.findElement(By.cssSelector("table td")).getText())
+			.isEqualTo("<img src=x onerror=\"window.injected='cell'\">");
+	}
+
+	private static void assertRichMarkdown(WebElement answer) {
+		assertThat(answer.findElements(By.cssSelector(".answer > ul > li"))).hasSize(4);
+		assertThat(answer.findElements(By.cssSelector(".answer > ul > li > ol > li"))).extracting(WebElement::getText)
+			.containsExactly("读懂需求", "写出代码,例如 chatClient.prompt(\"你是谁\").stream()", "讲清细节,比如 Markdown 用 `code` 标出行内代码");
+		assertThat(answer.findElements(By.cssSelector("ol > li > code"))).extracting(WebElement::getText)
+			.containsExactly("chatClient.prompt(\"你是谁\").stream()", "`code`");
+		assertThat(answer.findElements(By.cssSelector("table > thead > tr > th"))).extracting(WebElement::getText)
+			.containsExactly("能力", "示例");
+		assertThat(answer.findElements(By.cssSelector("table > tbody > tr > td"))).extracting(WebElement::getText)
+			.containsExactly("思考", "先推理,再回答", "工具", "currentTime(city)");
+		assertThat(answer.findElement(By.cssSelector("pre > code.language-java")).getDomProperty("textContent"))
+			.isEqualTo("String answer = chatClient.prompt(\"你是谁\")\n\t.call()\n\t.content();\n");
+		WebElement emphasis = answer.findElement(By.cssSelector("p > strong > em"));
+		assertThat(emphasis.getText()).isEqualTo("每个片段");
+		assertThat(emphasis.findElement(By.xpath("..")).getText()).isEqualTo("回答会流式到达,每个片段都会立即显示。");
+		WebElement link = answer.findElement(By.linkText("维基百科"));
+		assertThat(link.getDomAttribute("href")).isEqualTo("https://en.wikipedia.org/wiki/Java_(programming_language)");
+		assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
+		assertThat(link.getDomAttribute("rel")).isEqualTo("noopener noreferrer");
 	}
 
 	private void open() {

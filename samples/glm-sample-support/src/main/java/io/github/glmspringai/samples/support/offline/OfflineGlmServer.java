@@ -50,11 +50,13 @@ import tools.jackson.databind.json.JsonMapper;
  * with cumulative usage). It does not understand language; it reads the request and plays
  * one of a few scripts:
  * <ul>
- * <li>thinking (unless the request switches it off), then a Markdown answer, then
- * usage;</li>
+ * <li>thinking (unless the request switches it off), then a Markdown answer (a list with
+ * a nested ordered list, a table, a code block, a link), then usage;</li>
  * <li>a tool call when the question asks for the time (时间, 几点, "time") and the request
  * offers a tool, then an answer built from the tool result;</li>
  * <li>a long, slow answer for questions containing 长文 or "long" (to try Stop);</li>
+ * <li>an answer with raw HTML, a script and a {@code javascript:} link for questions
+ * containing 注入 or "inject" (to check that a page shows them as text);</li>
  * <li>errors: HTTP 429 throttling (限流, "throttl", "429"), HTTP 401 invalid key (密钥错误,
  * "bad key", "401") and a connection dropped mid-answer (断网, "network").</li>
  * </ul>
@@ -402,7 +404,15 @@ public final class OfflineGlmServer implements AutoCloseable {
 				script.answer = answer.toString();
 				return finish(script, conversation);
 			}
-			if (question.contains("断网") || lower.contains("network")) {
+			if (question.contains("注入") || lower.contains("inject")) {
+				script.reasoning = "用户想看回答里的 HTML 和脚本会怎样。原样写进回答:页面应该把它们显示为文字,而不是执行。";
+				script.answer = "回答里的 HTML 只是文字:<script>window.injected = 'script'</script>\n\n"
+						+ "<img src=\"x\" onerror=\"window.injected = 'img'\">\n\n"
+						+ "[点我](javascript:window.injected='link') <a href=\"javascript:window.injected='a'\">也点我</a>\n\n"
+						+ "| 标签 | 结果 |\n" + "|---|---|\n"
+						+ "| <img src=x onerror=\"window.injected='cell'\"> | 显示为文字 |\n";
+			}
+			else if (question.contains("断网") || lower.contains("network")) {
 				script.reasoning = "用户想看网络中断时会发生什么。先正常开始回答,然后连接会在中途断开。";
 				script.answer = "好的,我开始回答。这段回答会在中途因为连接断开而停止,页面或控制台应该用平实的语言说明网络出了问题," + "并保留已经收到的部分。接下来的内容你不会看到。";
 			}
@@ -411,8 +421,13 @@ public final class OfflineGlmServer implements AutoCloseable {
 						+ "首先说明我是谁,以及这次回答来自离线模拟;然后列出我擅长的事情,比如问答、写作、代码和调用工具;" + "最后邀请用户继续提问。语气友好、简洁。";
 				script.answer = "我是 **GLM**(离线模拟)。这段回答来自应用内置的脚本化假服务器:没有联网,也没有用到 API Key。\n\n"
 						+ "在真实环境中,我是智谱 AI 训练的 GLM 大语言模型,部署在阿里云百炼上,可以:\n\n" + "- 回答问题、解释概念\n" + "- 写作、总结与翻译\n"
-						+ "- 编写和解释代码,例如 `chatClient.prompt(\"你是谁\").stream()`\n" + "- 调用应用提供的工具(试试问「东京现在几点?」)\n\n"
-						+ "你的问题是:「" + question + "」,这是本次会话中的第 " + conversation.userTurns() + " 个问题。";
+						+ "- 编写和解释代码:\n" + "  1. 读懂需求\n" + "  2. 写出代码,例如 `chatClient.prompt(\"你是谁\").stream()`\n"
+						+ "  3. 讲清细节,比如 Markdown 用 `` `code` `` 标出行内代码\n" + "- 调用应用提供的工具(试试问「东京现在几点?」)\n\n"
+						+ "| 能力 | 示例 |\n" + "|---|---|\n" + "| 思考 | 先推理,再回答 |\n" + "| 工具 | `currentTime(city)` |\n\n"
+						+ "```java\n" + "String answer = chatClient.prompt(\"你是谁\")\n" + "\t.call()\n"
+						+ "\t.content();\n" + "```\n\n" + "**回答会流式到达,*每个片段*都会立即显示。** 想了解 Java,可以看 "
+						+ "[维基百科](https://en.wikipedia.org/wiki/Java_(programming_language))。\n\n" + "你的问题是:「"
+						+ question + "」,这是本次会话中的第 " + conversation.userTurns() + " 个问题。";
 			}
 			script.dropMidAnswer = question.contains("断网") || lower.contains("network");
 			return finish(script, conversation);

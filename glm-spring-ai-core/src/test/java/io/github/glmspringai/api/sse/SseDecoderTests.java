@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.glmspringai.api;
+package io.github.glmspringai.api.sse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -114,7 +114,7 @@ class SseDecoderTests {
 			for (int i = 0; i < 20; i++) {
 				decoder.feed(chunk, 0, chunk.length);
 			}
-		}).isInstanceOf(GlmTransientException.class).hasMessageContaining("exceeds");
+		}).isInstanceOf(SseEventTooLargeException.class).hasMessageContaining("exceeds");
 	}
 
 	private static List<SseEvent> feedInPieces(String body, int size) {

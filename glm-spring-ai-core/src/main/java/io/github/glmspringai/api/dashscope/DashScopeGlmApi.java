@@ -14,14 +14,21 @@
  * limitations under the License.
  */
 
-package io.github.glmspringai.api;
+package io.github.glmspringai.api.dashscope;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.glmspringai.chat.GlmProtocol;
-import io.github.glmspringai.chat.GlmUsage;
+import io.github.glmspringai.api.AbstractGlmApi;
+import io.github.glmspringai.api.GlmErrors;
+import io.github.glmspringai.api.GlmRequest;
+import io.github.glmspringai.api.GlmStreamEvent;
+import io.github.glmspringai.api.GlmTokenUsage;
+import io.github.glmspringai.api.WireEvents;
+import io.github.glmspringai.api.WireJson;
+import io.github.glmspringai.api.WireRequests;
+import io.github.glmspringai.api.sse.SseEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -40,16 +47,12 @@ import org.springframework.http.HttpHeaders;
  */
 public final class DashScopeGlmApi extends AbstractGlmApi {
 
-	/** The path below the base URL. */
-	public static final String PATH = "/api/v1/services/aigc/text-generation/generation";
-
-	DashScopeGlmApi(Settings settings) {
-		super(settings, PATH);
-	}
-
-	@Override
-	public GlmProtocol getProtocol() {
-		return GlmProtocol.DASHSCOPE;
+	/**
+	 * Create the client; prefer {@code GlmApi.builder()}.
+	 * @param settings validated connection settings
+	 */
+	public DashScopeGlmApi(Settings settings) {
+		super(settings);
 	}
 
 	@Override
@@ -60,14 +63,14 @@ public final class DashScopeGlmApi extends AbstractGlmApi {
 	@Override
 	protected byte[] writeBody(GlmRequest request) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		GlmWire.parameters(request, parameters);
+		WireRequests.bailianParameters(request, parameters);
 		parameters.put("result_format", "message");
 		parameters.put("incremental_output", true);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("model", request.model());
-		body.put("input", Map.of("messages", GlmWire.messages(request.messages())));
+		body.put("input", Map.of("messages", WireRequests.messages(request.messages())));
 		body.put("parameters", parameters);
-		return GlmWire.write(body);
+		return WireJson.write(body);
 	}
 
 	@Override
@@ -84,9 +87,9 @@ public final class DashScopeGlmApi extends AbstractGlmApi {
 		String code = null;
 		String text = null;
 		String outputFinishReason = null;
-		GlmWire.Choice choice = null;
-		GlmUsage usage = null;
-		try (JsonParser parser = GlmWire.parser(sse.data())) {
+		WireEvents.Choice choice = null;
+		GlmTokenUsage usage = null;
+		try (JsonParser parser = WireJson.parser(sse.data())) {
 			String name;
 			while ((name = parser.nextName()) != null) {
 				JsonToken token = parser.nextToken();
@@ -101,17 +104,17 @@ public final class DashScopeGlmApi extends AbstractGlmApi {
 						while ((field = parser.nextName()) != null) {
 							parser.nextToken();
 							switch (field) {
-								case "choices" -> choice = GlmWire.readFirstChoice(parser, "message");
+								case "choices" -> choice = WireEvents.readFirstChoice(parser, "message");
 								// result_format "text": output.text, output.finish_reason
-								case "text" -> text = GlmWire.string(parser);
-								case "finish_reason" -> outputFinishReason = GlmWire.string(parser);
+								case "text" -> text = WireJson.string(parser);
+								case "finish_reason" -> outputFinishReason = WireJson.string(parser);
 								default -> parser.skipChildren();
 							}
 						}
 					}
-					case "usage" -> usage = GlmWire.readUsage(parser);
-					case "request_id" -> requestId = GlmWire.string(parser);
-					case "code" -> code = GlmWire.string(parser);
+					case "usage" -> usage = WireEvents.readUsage(parser);
+					case "request_id" -> requestId = WireJson.string(parser);
+					case "code" -> code = WireJson.string(parser);
 					default -> parser.skipChildren();
 				}
 			}
@@ -126,9 +129,10 @@ public final class DashScopeGlmApi extends AbstractGlmApi {
 			return null;
 		}
 		if (choice == null) {
-			return GlmWire.event(requestId, null, new GlmWire.Delta(text, null, List.of()), outputFinishReason, usage);
+			return WireEvents.event(requestId, null, new WireEvents.Delta(text, null, List.of()), outputFinishReason,
+					usage);
 		}
-		return GlmWire.event(requestId, null, choice.delta(), choice.finishReason(), usage);
+		return WireEvents.event(requestId, null, choice.delta(), choice.finishReason(), usage);
 	}
 
 }

@@ -14,14 +14,21 @@
  * limitations under the License.
  */
 
-package io.github.glmspringai.api;
+package io.github.glmspringai.api.openai;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.glmspringai.chat.GlmProtocol;
-import io.github.glmspringai.chat.GlmUsage;
+import io.github.glmspringai.api.AbstractGlmApi;
+import io.github.glmspringai.api.GlmErrors;
+import io.github.glmspringai.api.GlmRequest;
+import io.github.glmspringai.api.GlmStreamEvent;
+import io.github.glmspringai.api.GlmTokenUsage;
+import io.github.glmspringai.api.WireEvents;
+import io.github.glmspringai.api.WireJson;
+import io.github.glmspringai.api.WireRequests;
+import io.github.glmspringai.api.sse.SseEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -36,29 +43,25 @@ import tools.jackson.core.JsonToken;
  */
 public final class OpenAiCompatibleGlmApi extends AbstractGlmApi {
 
-	/** The path below the base URL. */
-	public static final String PATH = "/compatible-mode/v1/chat/completions";
-
 	private static final String ID_PREFIX = "chatcmpl-";
 
-	OpenAiCompatibleGlmApi(Settings settings) {
-		super(settings, PATH);
-	}
-
-	@Override
-	public GlmProtocol getProtocol() {
-		return GlmProtocol.OPENAI_COMPATIBLE;
+	/**
+	 * Create the client; prefer {@code GlmApi.builder()}.
+	 * @param settings validated connection settings
+	 */
+	public OpenAiCompatibleGlmApi(Settings settings) {
+		super(settings);
 	}
 
 	@Override
 	protected byte[] writeBody(GlmRequest request) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("model", request.model());
-		body.put("messages", GlmWire.messages(request.messages()));
-		GlmWire.parameters(request, body);
+		body.put("messages", WireRequests.messages(request.messages()));
+		WireRequests.bailianParameters(request, body);
 		body.put("stream", true);
 		body.put("stream_options", Map.of("include_usage", true));
-		return GlmWire.write(body);
+		return WireJson.write(body);
 	}
 
 	@Override
@@ -72,19 +75,19 @@ public final class OpenAiCompatibleGlmApi extends AbstractGlmApi {
 		String id = null;
 		String requestId = null;
 		String model = null;
-		GlmWire.Choice choice = null;
-		GlmUsage usage = null;
+		WireEvents.Choice choice = null;
+		GlmTokenUsage usage = null;
 		boolean error = false;
-		try (JsonParser parser = GlmWire.parser(sse.data())) {
+		try (JsonParser parser = WireJson.parser(sse.data())) {
 			String name;
 			while ((name = parser.nextName()) != null) {
 				JsonToken token = parser.nextToken();
 				switch (name) {
-					case "choices" -> choice = GlmWire.readFirstChoice(parser, "delta");
-					case "usage" -> usage = GlmWire.readUsage(parser);
-					case "model" -> model = GlmWire.string(parser);
-					case "id" -> id = GlmWire.string(parser);
-					case "request_id" -> requestId = GlmWire.string(parser);
+					case "choices" -> choice = WireEvents.readFirstChoice(parser, "delta");
+					case "usage" -> usage = WireEvents.readUsage(parser);
+					case "model" -> model = WireJson.string(parser);
+					case "id" -> id = WireJson.string(parser);
+					case "request_id" -> requestId = WireJson.string(parser);
 					case "error" -> {
 						error = token != JsonToken.VALUE_NULL;
 						parser.skipChildren();
@@ -99,7 +102,7 @@ public final class OpenAiCompatibleGlmApi extends AbstractGlmApi {
 		if (error) {
 			throw streamError(0, sse);
 		}
-		return GlmWire.event((requestId != null) ? requestId : requestId(id), model,
+		return WireEvents.event((requestId != null) ? requestId : requestId(id), model,
 				(choice != null) ? choice.delta() : null, (choice != null) ? choice.finishReason() : null, usage);
 	}
 

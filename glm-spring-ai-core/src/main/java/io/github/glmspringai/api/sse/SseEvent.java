@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.glmspringai.api;
+package io.github.glmspringai.api.sse;
 
 import java.nio.charset.StandardCharsets;
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.glmspringai.api;
+package io.github.glmspringai.api.sse;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * The one Server-Sent Events decoder shared by both protocols. It works on bytes, so
+ * The one Server-Sent Events decoder shared by every protocol. It works on bytes, so
  * events and multi-byte UTF-8 characters split across network reads are reassembled
  * before anything is decoded. It accepts LF, CRLF and CR line endings, comment lines,
  * {@code event:} and {@code data:} fields with or without a space after the colon, and
@@ -183,8 +183,7 @@ public final class SseDecoder {
 		}
 		int needed = this.lineLength + length;
 		if (needed > MAX_EVENT_BYTES) {
-			throw new GlmTransientException(
-					GlmError.of(200, "EventTooLarge", "SSE line exceeds " + MAX_EVENT_BYTES + " bytes", null), null);
+			throw new SseEventTooLargeException("SSE line exceeds " + MAX_EVENT_BYTES + " bytes");
 		}
 		if (needed > this.line.length) {
 			this.line = Arrays.copyOf(this.line, Math.max(needed, this.line.length * 2));
@@ -222,8 +221,7 @@ public final class SseDecoder {
 	private void appendData(byte[] bytes, int offset, int length) {
 		int needed = this.dataLength + length + (this.hasData ? 1 : 0);
 		if (needed > MAX_EVENT_BYTES) {
-			throw new GlmTransientException(
-					GlmError.of(200, "EventTooLarge", "SSE event exceeds " + MAX_EVENT_BYTES + " bytes", null), null);
+			throw new SseEventTooLargeException("SSE event exceeds " + MAX_EVENT_BYTES + " bytes");
 		}
 		if (needed > this.data.length) {
 			this.data = Arrays.copyOf(this.data, Math.max(needed, this.data.length * 2));

@@ -1,0 +1,217 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.glmspringai.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+import static io.github.glmspringai.api.WireJson.JSON;
+import static io.github.glmspringai.api.WireJson.string;
+
+/**
+ * Event JSON shared by the protocol adapters: the first choice of a frame, its message
+ * delta, tool-call fragments, usage and finish reasons, read with a streaming parser.
+ *
+ * @author glm-spring-ai
+ */
+public final class WireEvents {
+
+	private WireEvents() {
+	}
+
+	/**
+	 * A finish reason, with the native protocol's string {@code "null"} (and an empty
+	 * string) read as "not finished".
+	 * @param value the wire value
+	 * @return the finish reason or {@code null}
+	 */
+	public static @Nullable String finishReason(@Nullable String value) {
+		return (value == null || value.isEmpty() || "null".equals(value)) ? null : value;
+	}
+
+	/**
+	 * The protocol-neutral event for one frame's message delta.
+	 * @param requestId the request id
+	 * @param model the model, if the protocol reports it
+	 * @param delta the delta ({@code delta} on the compatible protocol, {@code message}
+	 * on the native one), or {@code null}
+	 * @param finishReason the wire finish reason
+	 * @param usage the usage, if any
+	 * @return the event
+	 */
+	public static GlmStreamEvent event(@Nullable String requestId, @Nullable String model, @Nullable Delta delta,
+			@Nullable String finishReason, @Nullable GlmTokenUsage usage) {
+		if (delta == null) {
+			return new GlmStreamEvent(requestId, model, null, null, List.of(), finishReason(finishReason), usage);
+		}
+		return new GlmStreamEvent(requestId, model, delta.content(), delta.reasoningContent(), delta.toolCalls(),
+				finishReason(finishReason), usage);
+	}
+
+	/**
+	 * Read what a frame adds to the assistant message ({@code delta} on the compatible
+	 * protocol, {@code message} on the native one): {@code content},
+	 * {@code reasoning_content} and {@code tool_calls}.
+	 * @param parser the parser, on the value
+	 * @return the delta, or {@code null} for JSON null
+	 */
+	public static @Nullable Delta readDelta(JsonParser parser) {
+		if (parser.currentToken() != JsonToken.START_OBJECT) {
+			parser.skipChildren();
+			return null;
+		}
+		String content = null;
+		String reasoning = null;
+		List<GlmStreamEvent.ToolCallFragment> toolCalls = List.of();
+		String name;
+		while ((name = parser.nextName()) != null) {
+			JsonToken token = parser.nextToken();
+			switch (name) {
+				case "content" -> content = string(parser);
+				case "reasoning_content" -> reasoning = string(parser);
+				case "tool_calls" ->
+					toolCalls = (token == JsonToken.START_ARRAY) ? fragments(JSON.readTree(parser)) : skip(parser);
+				default -> parser.skipChildren();
+			}
+		}
+		return new Delta(content, reasoning, toolCalls);
+	}
+
+	/**
+	 * Read the first element of a {@code choices} array (GLM answers with one choice):
+	 * its message delta (named {@code deltaField}) and its finish reason; other elements
+	 * are skipped.
+	 * @param parser the parser, on the value of {@code choices}
+	 * @param deltaField {@code delta} (compatible) or {@code message} (native)
+	 * @return the choice, or {@code null} when the array is empty or absent
+	 */
+	public static @Nullable Choice readFirstChoice(JsonParser parser, String deltaField) {
+		if (parser.currentToken() != JsonToken.START_ARRAY) {
+			parser.skipChildren();
+			return null;
+		}
+		if (parser.nextToken() != JsonToken.START_OBJECT) {
+			return null;
+		}
+		Delta delta = null;
+		String finishReason = null;
+		String field;
+		while ((field = parser.nextName()) != null) {
+			parser.nextToken();
+			if (field.equals(deltaField)) {
+				delta = readDelta(parser);
+			}
+			else if (field.equals("finish_reason")) {
+				finishReason = string(parser);
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		while (parser.nextToken() != JsonToken.END_ARRAY) {
+			parser.skipChildren();
+		}
+		return new Choice(delta, finishReason);
+	}
+
+	private static List<GlmStreamEvent.ToolCallFragment> skip(JsonParser parser) {
+		parser.skipChildren();
+		return List.of();
+	}
+
+	/**
+	 * Tool-call fragments; a fragment without {@code index} takes its position in the
+	 * array (the native protocol omits it on continuations).
+	 * @param calls the {@code tool_calls} array
+	 * @return the fragments
+	 */
+	public static List<GlmStreamEvent.ToolCallFragment> fragments(JsonNode calls) {
+		if (calls.isEmpty()) {
+			return List.of();
+		}
+		List<GlmStreamEvent.ToolCallFragment> fragments = new ArrayList<>(calls.size());
+		for (int i = 0; i < calls.size(); i++) {
+			JsonNode call = calls.get(i);
+			JsonNode index = call.path("index");
+			JsonNode function = call.path("function");
+			fragments.add(new GlmStreamEvent.ToolCallFragment(index.isNumber() ? index.intValue() : i, text(call, "id"),
+					text(function, "name"), text(function, "arguments")));
+		}
+		return fragments;
+	}
+
+	/**
+	 * Read a usage object. Both protocols' names are understood ({@code prompt_tokens} /
+	 * {@code input_tokens}, {@code completion_tokens} / {@code output_tokens},
+	 * {@code completion_tokens_details} / {@code output_tokens_details}); the details
+	 * objects are optional. The wire object is kept as the native usage.
+	 * @param parser the parser, on the value
+	 * @return the usage, or {@code null} for JSON null
+	 */
+	public static @Nullable GlmTokenUsage readUsage(JsonParser parser) {
+		if (parser.currentToken() != JsonToken.START_OBJECT) {
+			parser.skipChildren();
+			return null;
+		}
+		JsonNode usage = JSON.readTree(parser);
+		JsonNode total = usage.path("total_tokens");
+		JsonNode details = usage.has("completion_tokens_details") ? usage.path("completion_tokens_details")
+				: usage.path("output_tokens_details");
+		JsonNode reasoning = details.path("reasoning_tokens");
+		JsonNode cached = usage.path("prompt_tokens_details").path("cached_tokens");
+		return new GlmTokenUsage(tokens(usage, "prompt_tokens", "input_tokens"),
+				tokens(usage, "completion_tokens", "output_tokens"), total.isNumber() ? total.intValue() : null,
+				reasoning.isNumber() ? reasoning.intValue() : null, cached.isNumber() ? cached.longValue() : null,
+				usage);
+	}
+
+	private static int tokens(JsonNode usage, String name, String nativeName) {
+		JsonNode value = usage.has(name) ? usage.path(name) : usage.path(nativeName);
+		return value.isNumber() ? value.intValue() : 0;
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return (value.isMissingNode() || value.isNull()) ? null : value.asString();
+	}
+
+	/**
+	 * What a frame adds to the assistant message, spelled the same on both protocols.
+	 *
+	 * @param content answer text
+	 * @param reasoningContent reasoning text
+	 * @param toolCalls tool-call fragments
+	 */
+	public record Delta(@Nullable String content, @Nullable String reasoningContent,
+			List<GlmStreamEvent.ToolCallFragment> toolCalls) {
+	}
+
+	/**
+	 * The first choice of a frame.
+	 *
+	 * @param delta what it adds to the message
+	 * @param finishReason its wire finish reason
+	 */
+	public record Choice(@Nullable Delta delta, @Nullable String finishReason) {
+	}
+
+}
