@@ -13,14 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package io.github.glmspringai.api;
 
-import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,34 +28,41 @@ import io.github.glmspringai.api.sse.SseDecoder;
 import io.github.glmspringai.api.sse.SseEvent;
 import io.github.glmspringai.api.sse.SseEventTooLargeException;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpContentDecompressor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.SynchronousSink;
+import reactor.core.publisher.Mono;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * What both protocols share: the HTTP exchange on Reactor Netty, authentication and
- * headers, error responses, the SSE decoder, first-event and idle timeouts, and the
- * mapping of transport failures to typed exceptions. A protocol adapter only writes its
- * request body and reads its events.
+ * What every protocol shares: the HTTP exchange on Reactor Netty, authentication and
+ * headers, non-stream answers and error bodies, the SSE decoder, first-event and idle
+ * timeouts, the end of a turn, secret scrubbing, and the mapping of transport failures to
+ * typed exceptions. A protocol adapter only writes its request body and reads one JSON
+ * document of an event.
  *
  * @author glm-spring-ai
  */
 public abstract class AbstractGlmApi implements GlmApi {
 
-	/** Marks the end of the stream ({@code [DONE]}); never emitted. */
-	protected static final GlmStreamEvent DONE = new GlmStreamEvent(null, null, null, null, List.of(), null, null);
+	/** Longest error body read; the rest is discarded. */
+	static final int MAX_ERROR_BODY = 64 * 1024;
 
-	private static final int EXCERPT = 200;
+	/** Longest wait for the end of the body once the turn is complete. */
+	private static final Duration TURN_END_GRACE = Duration.ofSeconds(1);
 
 	private final Settings settings;
 
@@ -65,6 +72,8 @@ public abstract class AbstractGlmApi implements GlmApi {
 
 	private final WebClient webClient;
 
+	private final Scrubber scrubber;
+
 	/**
 	 * Create the client.
 	 * @param settings connection settings
@@ -72,6 +81,7 @@ public abstract class AbstractGlmApi implements GlmApi {
 	protected AbstractGlmApi(Settings settings) {
 		this.settings = settings;
 		this.endpoint = URI.create(settings.baseUrl() + settings.protocol().wireProtocol().getDefaultPath());
+		this.scrubber = new Scrubber(settings.apiKey());
 		this.connectionProvider = ConnectionProvider.builder("glm-" + settings.protocol().wireProtocol().getValue())
 			.maxConnections(settings.maxConnections())
 			.pendingAcquireMaxCount(-1)
@@ -81,7 +91,11 @@ public abstract class AbstractGlmApi implements GlmApi {
 			.build();
 		HttpClient httpClient = HttpClient.create(this.connectionProvider)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-					(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+					(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+			// a body the server compressed unasked (a gateway) is still read; nothing is
+			// advertised, so the service never compresses an event stream on our request
+			.doOnChannelInit((observer, channel, address) -> channel.pipeline()
+				.addAfter(NettyPipeline.HttpCodec, "glm.decompressor", new HttpContentDecompressor(0)));
 		this.webClient = settings.webClientBuilder()
 			.clone()
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
@@ -96,34 +110,66 @@ public abstract class AbstractGlmApi implements GlmApi {
 	@Override
 	public Flux<GlmStreamEvent> stream(GlmRequest request) {
 		byte[] body = writeBody(request);
-		Flux<DataBuffer> bytes = this.webClient.post()
-			.uri(this.endpoint)
-			.headers((headers) -> headers(headers, request.httpHeaders()))
-			.bodyValue(body)
-			.exchangeToFlux(this::body);
-		Flux<SseEvent> events = StreamTimeouts.guard(SseDecoder.decode(bytes), this.settings.firstTokenTimeout(),
-				this.settings.idleTimeout(), this::timeout);
-		return events.<GlmStreamEvent>handle(this::toEvent)
-			.onErrorMap(SseEventTooLargeException.class,
-					(ex) -> new GlmTransientException(GlmError.of(200, "EventTooLarge", ex.getMessage(), null), ex))
-			.onErrorMap(this::isTransportFailure, this::transportFailure);
+		return Flux.defer(() -> {
+			ExchangeState turn = new ExchangeState();
+			Flux<DataBuffer> bytes = this.webClient.post()
+				.uri(this.endpoint)
+				.headers((headers) -> headers(headers, request.httpHeaders()))
+				.bodyValue(body)
+				.exchangeToFlux((response) -> body(response, turn));
+			Flux<GlmStreamEvent> events = SseDecoder.decode(bytes).concatMapIterable((sse) -> read(sse, turn));
+			Duration grace = (TURN_END_GRACE.compareTo(this.settings.idleTimeout()) < 0) ? TURN_END_GRACE
+					: this.settings.idleTimeout().dividedBy(2);
+			return StreamTimeouts
+				.guard(events, this.settings.firstTokenTimeout(), this.settings.idleTimeout(), grace, turn::complete,
+						this::timeout)
+				// the answer is complete: a connection that breaks now costs nothing
+				.onErrorResume((ex) -> turn.complete() && TransportFailures.isConnectionLoss(ex), (ex) -> Mono.empty())
+				.onErrorMap((ex) -> typed(ex, turn));
+		});
+	}
+
+	@Override
+	public String redact(String text) {
+		String redacted = this.scrubber.redact(text);
+		return (redacted != null) ? redacted : text;
 	}
 
 	/**
-	 * Write the protocol's request body.
+	 * Write the protocol's request body. Runs before anything is sent: an
+	 * {@link IllegalArgumentException} here means nothing was sent.
 	 * @param request the request
 	 * @return UTF-8 JSON
 	 */
 	protected abstract byte[] writeBody(GlmRequest request);
 
 	/**
-	 * Read one SSE event.
+	 * Read one JSON document of an SSE event (an event may carry several).
+	 * @param parser the parser, on the document's opening brace; read it to its closing
+	 * brace
 	 * @param sse the event
-	 * @return the protocol-neutral event, {@link #DONE} at the end marker, or
-	 * {@code null} for an event to skip
-	 * @throws RuntimeException a typed exception for an error event
+	 * @return the event, or {@code null} for a document without anything for us
+	 * @throws RuntimeException {@link #streamError(int, JsonNode)} for an error report
 	 */
-	protected abstract @Nullable GlmStreamEvent readEvent(SseEvent sse);
+	protected abstract @Nullable GlmStreamEvent readDocument(JsonParser parser, SseEvent sse);
+
+	/**
+	 * Whether events of this name carry the protocol's frames ({@code error} events are
+	 * always read as errors).
+	 * @param event the event name, {@code null} when absent
+	 * @return {@code true} to read the event
+	 */
+	protected boolean isDataEvent(@Nullable String event) {
+		return event == null || "message".equals(event) || "result".equals(event);
+	}
+
+	/**
+	 * The reader of this protocol's JSON error objects.
+	 * @return the reader
+	 */
+	protected GlmErrors.ErrorReader errorReader() {
+		return GlmErrors.bailian();
+	}
 
 	/**
 	 * Add protocol-specific headers.
@@ -133,39 +179,77 @@ public abstract class AbstractGlmApi implements GlmApi {
 	}
 
 	/**
-	 * The error for an event that cannot be read.
-	 * @param sse the event
-	 * @param cause the parse failure
+	 * The typed exception for an error object reported inside the stream.
+	 * @param status the announced HTTP status, {@code 0} to infer it from the code
+	 * @param node the error object, as the protocol spells it
 	 * @return the exception
 	 */
-	protected static RuntimeException malformed(SseEvent sse, @Nullable Throwable cause) {
-		return new GlmTransientException(GlmError.of(200, "MalformedEvent",
-				"malformed SSE event from the service: " + sse.excerpt(EXCERPT), null), cause);
+	protected RuntimeException streamError(int status, JsonNode node) {
+		return scrub(errorReader().read(status, node)).toException(null);
 	}
 
-	/**
-	 * The typed exception for an error reported inside the stream.
-	 * @param status the announced HTTP status, {@code 0} to infer it from the code
-	 * @param sse the event
-	 * @return the exception
-	 */
-	protected RuntimeException streamError(int status, SseEvent sse) {
-		try {
-			return scrub(GlmErrors.fromJson(status, WireJson.JSON.readTree(sse.data()))).toException(null);
+	private List<GlmStreamEvent> read(SseEvent sse, ExchangeState turn) {
+		if (turn.done || sse.isBlank()) {
+			// nothing counts after the end marker
+			return List.of();
+		}
+		if (sse.dataEquals("[DONE]")) {
+			turn.done = true;
+			return List.of();
+		}
+		if ("error".equals(sse.event())) {
+			JsonNode node;
+			try {
+				node = WireJson.JSON.readTree(sse.data());
+			}
+			catch (RuntimeException ex) {
+				throw malformed(sse, ex);
+			}
+			throw streamError(GlmErrors.statusFromComment(sse.comment()), node);
+		}
+		if (!isDataEvent(sse.event())) {
+			return List.of();
+		}
+		List<GlmStreamEvent> events = null;
+		GlmStreamEvent single = null;
+		try (JsonParser parser = WireJson.parser(sse.data())) {
+			for (JsonToken token = parser.currentToken(); token != null; token = parser.nextToken()) {
+				if (token != JsonToken.START_OBJECT) {
+					throw new IllegalStateException("expected a JSON object but found " + token);
+				}
+				GlmStreamEvent event = readDocument(parser, sse);
+				if (event == null) {
+					continue;
+				}
+				turn.accept(event);
+				if (single == null) {
+					single = event;
+				}
+				else {
+					events = (events != null) ? events : new ArrayList<>(List.of(single));
+					events.add(event);
+				}
+			}
+		}
+		catch (GlmTransientException | GlmNonTransientException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
-			return malformed(sse, ex);
+			throw malformed(sse, ex);
 		}
+		return (events != null) ? events : ((single != null) ? List.of(single) : List.of());
 	}
 
-	private void toEvent(SseEvent sse, SynchronousSink<GlmStreamEvent> sink) {
-		GlmStreamEvent event = readEvent(sse);
-		if (event == DONE) {
-			sink.complete();
-		}
-		else if (event != null) {
-			sink.next(event);
-		}
+	private RuntimeException malformed(SseEvent sse, Throwable cause) {
+		String reason = (cause.getMessage() != null) ? cause.getMessage().lines().findFirst().orElse("") : "";
+		return new GlmTransientException(scrub(GlmError.of(200, "MalformedEvent",
+				"malformed SSE event from the service (" + reason + "): " + prefix(sse), null)), cause);
+	}
+
+	private String prefix(SseEvent sse) {
+		byte[] data = sse.data();
+		int length = Math.min(data.length, MAX_ERROR_BODY);
+		return this.scrubber.cut(new String(data, 0, length, StandardCharsets.UTF_8), length < data.length);
 	}
 
 	private void headers(HttpHeaders headers, Map<String, String> extra) {
@@ -180,17 +264,31 @@ public abstract class AbstractGlmApi implements GlmApi {
 		extra.forEach(headers::set);
 	}
 
-	private Flux<DataBuffer> body(ClientResponse response) {
-		if (response.statusCode().is2xxSuccessful()) {
+	private Flux<DataBuffer> body(ClientResponse response, ExchangeState turn) {
+		turn.responded = true;
+		int status = response.statusCode().value();
+		MediaType contentType = response.headers().contentType().orElse(null);
+		if (status >= 200 && status < 300 && status != 204
+				&& (contentType == null || MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType))) {
 			return response.bodyToFlux(DataBuffer.class);
 		}
-		int status = response.statusCode().value();
 		ClientResponse.Headers headers = response.headers();
-		return response.bodyToMono(byte[].class)
+		Duration retryAfter = retryAfter(headers.asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+		String requestId = requestIdHeader(headers);
+		return DataBufferUtils
+			.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class), MAX_ERROR_BODY))
+			.map((buffer) -> {
+				byte[] bytes = new byte[Math.min(buffer.readableByteCount(), MAX_ERROR_BODY)];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			})
 			.defaultIfEmpty(new byte[0])
-			.flatMapMany((bytes) -> Flux.error(scrub(GlmErrors.fromBody(status, bytes, requestIdHeader(headers)))
-				.withRetryAfter(retryAfter(headers.asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
-				.toException(null)));
+			.flatMapMany((bytes) -> Flux
+				.error(scrub(GlmErrors.fromBody(status, (contentType != null) ? contentType.toString() : null, bytes,
+						requestId, errorReader()))
+					.withRetryAfter(retryAfter)
+					.toException(null)));
 	}
 
 	private static @Nullable String requestIdHeader(ClientResponse.Headers headers) {
@@ -208,7 +306,7 @@ public abstract class AbstractGlmApi implements GlmApi {
 		try {
 			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
 		}
-		catch (NumberFormatException ex) {
+		catch (NumberFormatException | ArithmeticException ex) {
 			try {
 				ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
 				Duration delay = Duration.between(ZonedDateTime.now(at.getZone()), at);
@@ -231,33 +329,21 @@ public abstract class AbstractGlmApi implements GlmApi {
 				null), null);
 	}
 
-	private boolean isTransportFailure(Throwable ex) {
-		return !(ex instanceof GlmServiceException) && (ex instanceof IOException
-				|| ex instanceof WebClientRequestException || ex.getCause() instanceof IOException);
-	}
-
-	private Throwable transportFailure(Throwable ex) {
-		if (ex instanceof WebClientRequestException) {
-			String host = this.endpoint.getHost();
-			int port = (this.endpoint.getPort() != -1) ? this.endpoint.getPort()
-					: ("https".equals(this.endpoint.getScheme()) ? 443 : 80);
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			return new GlmTransientException(GlmError.of(0, "ConnectionFailed", "cannot reach " + host + ":" + port
-					+ ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage(), null), ex);
+	private Throwable typed(Throwable failure, ExchangeState turn) {
+		if (failure instanceof GlmServiceException) {
+			return failure;
 		}
-		return new GlmTransientException(
-				GlmError.of(200, "StreamInterrupted", "the connection broke before the stream finished: "
-						+ ex.getClass().getSimpleName() + ": " + ex.getMessage(), null),
-				ex);
+		if (failure instanceof SseEventTooLargeException) {
+			return new GlmTransientException(GlmError.of(200, "EventTooLarge", failure.getMessage(), null), failure);
+		}
+		RuntimeException typed = TransportFailures.map(failure, this.endpoint, turn.responded);
+		return scrub(((GlmServiceException) typed).getError()).toException(failure);
 	}
 
 	private GlmError scrub(GlmError error) {
-		String message = error.message();
-		if (message != null && message.contains(this.settings.apiKey())) {
-			return GlmError.of(error.statusCode(), error.code(), message.replace(this.settings.apiKey(), "***"),
-					error.requestId());
-		}
-		return error;
+		return new GlmError(error.statusCode(), this.scrubber.excerpt(error.code()),
+				this.scrubber.excerpt(error.message()), this.scrubber.excerpt(error.requestId()), error.retryAfter(),
+				error.partialText(), error.partialReasoning(), error.isTransient());
 	}
 
 	private static String format(Duration duration) {
@@ -273,6 +359,35 @@ public abstract class AbstractGlmApi implements GlmApi {
 	public String toString() {
 		return getClass().getSimpleName() + "{endpoint=" + this.endpoint + ", workspace=" + this.settings.workspace()
 				+ '}';
+	}
+
+	/**
+	 * How far one exchange got: whether a response arrived, and whether the turn is
+	 * complete (a finish reason and usage, or the end marker).
+	 */
+	private static final class ExchangeState {
+
+		private volatile boolean responded;
+
+		private volatile boolean finished;
+
+		private volatile boolean usage;
+
+		private volatile boolean done;
+
+		void accept(GlmStreamEvent event) {
+			if (event.finishReason() != null) {
+				this.finished = true;
+			}
+			if (event.usage() != null) {
+				this.usage = true;
+			}
+		}
+
+		boolean complete() {
+			return this.done || (this.finished && this.usage);
+		}
+
 	}
 
 	/**

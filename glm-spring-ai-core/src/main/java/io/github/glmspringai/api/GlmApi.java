@@ -17,6 +17,7 @@
 package io.github.glmspringai.api;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -55,6 +56,14 @@ public interface GlmApi extends AutoCloseable {
 	 * @return the events of the answer
 	 */
 	Flux<GlmStreamEvent> stream(GlmRequest request);
+
+	/**
+	 * Remove this client's credentials (its API key, and any {@code Bearer} token) from a
+	 * text that came from the service, e.g. the partial answer an error carries.
+	 * @param text the text
+	 * @return the text without credentials
+	 */
+	String redact(String text);
 
 	/**
 	 * Release the connection pool.
@@ -98,6 +107,8 @@ public interface GlmApi extends AutoCloseable {
 		private Duration poolMaxIdleTime = Duration.ofSeconds(30);
 
 		private boolean allowInsecureHttp;
+
+		private static final Duration MAX_DURATION = Duration.ofHours(24);
 
 		Builder() {
 		}
@@ -281,30 +292,73 @@ public interface GlmApi extends AutoCloseable {
 			Assert.hasText(baseUrl, "baseUrl must be set, e.g. " + DEFAULT_BASE_URL);
 			URI uri;
 			try {
-				uri = URI.create(baseUrl.trim());
+				uri = new URI(baseUrl.strip());
 			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("baseUrl is not a valid URL: " + baseUrl, ex);
+			catch (URISyntaxException ex) {
+				throw new IllegalArgumentException(
+						"baseUrl is not a valid URL (scheme and host, e.g. " + DEFAULT_BASE_URL + "): "
+								+ ((baseUrl.indexOf('@') >= 0) ? "<not printed: it may hold credentials>" : baseUrl));
 			}
 			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			if (uri.getRawUserInfo() != null
+					|| (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+				throw new IllegalArgumentException(
+						"baseUrl must not contain credentials (user:password@); the key goes "
+								+ "in spring.ai.glm.api-key (the URL is not printed)");
+			}
 			Assert.isTrue(uri.getHost() != null && (scheme.equals("https") || scheme.equals("http")),
 					"baseUrl must be an http(s) URL with a host, e.g. " + DEFAULT_BASE_URL + ", but was " + baseUrl);
+			String origin = scheme + "://" + uri.getRawAuthority();
+			if (uri.getRawQuery() != null) {
+				throw new IllegalArgumentException("baseUrl must not have a query (?" + uri.getRawQuery() + "); set "
+						+ "spring.ai.glm.base-url to " + origin);
+			}
+			if (uri.getRawFragment() != null) {
+				throw new IllegalArgumentException("baseUrl must not have a fragment (#" + uri.getRawFragment()
+						+ "); set spring.ai.glm.base-url to " + origin);
+			}
+			String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
+			if (!path.isEmpty() && !path.equals("/")) {
+				throw new IllegalArgumentException("baseUrl must be scheme and host only, without a path (" + path
+						+ "): each protocol adds its own path (e.g. /compatible-mode/v1/chat/completions), so set "
+						+ "spring.ai.glm.base-url to " + origin + " and, for a gateway with another path, set "
+						+ "spring.ai.glm.completions-path");
+			}
 			if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
-				throw new IllegalArgumentException("baseUrl " + baseUrl
+				throw new IllegalArgumentException("baseUrl " + origin
 						+ " uses plain http to a non-loopback host, which would send the API key unencrypted; "
 						+ "use https or set spring.ai.glm.allow-insecure-http=true");
 			}
-			return uri;
+			return URI.create(origin);
 		}
 
+		/**
+		 * A loopback address written as such: {@code localhost}, an IPv4 literal in
+		 * 127.0.0.0/8 or {@code [::1]} (no name lookup: {@code 127.attacker.example} is
+		 * not loopback).
+		 */
 		private static boolean isLoopback(String host) {
 			String h = host.toLowerCase(Locale.ROOT);
-			return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+			if (h.equals("localhost") || h.equals("[::1]") || h.equals("::1")) {
+				return true;
+			}
+			String[] octets = h.split("\\.", -1);
+			if (octets.length != 4 || !octets[0].equals("127")) {
+				return false;
+			}
+			for (String octet : octets) {
+				if (!octet.matches("\\d{1,3}") || Integer.parseInt(octet) > 255) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		private static void requirePositive(Duration duration, String name) {
-			Assert.isTrue(!duration.isNegative() && !duration.isZero(),
-					name + " must be a positive duration but was " + duration);
+			Assert.isTrue(
+					duration != null && !duration.isNegative() && !duration.isZero()
+							&& duration.compareTo(MAX_DURATION) <= 0,
+					() -> name + " must be between 1 ms and " + MAX_DURATION.toHours() + " h but was " + duration);
 		}
 
 	}

@@ -13,7 +13,6 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package io.github.glmspringai.api;
 
 import java.time.Duration;
@@ -23,23 +22,41 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What went wrong with a GLM request: the HTTP status, the service's error code, message
- * and request id, and what the stream had delivered before it failed.
+ * and request id, whether a retry may succeed, and what the stream had delivered before
+ * it failed.
  *
  * @param statusCode the HTTP status; {@code 0} when no response was received
- * @param code the service error code, e.g. {@code InvalidApiKey} or
- * {@code invalid_api_key}
+ * @param code the service error code, e.g. {@code InvalidApiKey}, {@code invalid_api_key}
+ * or Zhipu's {@code 1113}
  * @param message the service message
  * @param requestId the service request id
  * @param retryAfter the delay the service asked for ({@code Retry-After}), if any
  * @param partialText the answer text received before the failure
  * @param partialReasoning the reasoning received before the failure
+ * @param transientFailure whether retrying the same request may succeed
  * @author glm-spring-ai
  */
 public record GlmError(int statusCode, @Nullable String code, @Nullable String message, @Nullable String requestId,
-		@Nullable Duration retryAfter, String partialText, String partialReasoning) {
+		@Nullable Duration retryAfter, String partialText, String partialReasoning, boolean transientFailure) {
 
 	/**
-	 * An error without partial content.
+	 * An error classified by its HTTP status (see {@link #isTransientStatus(int)}).
+	 * @param statusCode the HTTP status, {@code 0} when none
+	 * @param code the service code
+	 * @param message the message
+	 * @param requestId the request id
+	 * @param retryAfter the requested delay
+	 * @param partialText the partial answer
+	 * @param partialReasoning the partial reasoning
+	 */
+	public GlmError(int statusCode, @Nullable String code, @Nullable String message, @Nullable String requestId,
+			@Nullable Duration retryAfter, String partialText, String partialReasoning) {
+		this(statusCode, code, message, requestId, retryAfter, partialText, partialReasoning,
+				isTransientStatus(statusCode));
+	}
+
+	/**
+	 * An error without partial content, classified by its HTTP status.
 	 * @param statusCode the HTTP status, {@code 0} when none
 	 * @param code the service code
 	 * @param message the message
@@ -52,13 +69,32 @@ public record GlmError(int statusCode, @Nullable String code, @Nullable String m
 	}
 
 	/**
-	 * Whether retrying the same request may succeed: no response at all, throttling
-	 * (429), a server error (5xx), or a stream that broke after a successful start.
+	 * Whether a status is worth a retry: no response at all, a stream that broke after a
+	 * successful start (200), 408, throttling (429) or a server error (5xx).
+	 * @param statusCode the HTTP status
+	 * @return {@code true} for a transient status
+	 */
+	public static boolean isTransientStatus(int statusCode) {
+		return statusCode == 0 || statusCode == 200 || statusCode == 408 || statusCode == 429 || statusCode >= 500;
+	}
+
+	/**
+	 * Whether retrying the same request may succeed.
 	 * @return {@code true} for a transient failure
 	 */
 	public boolean isTransient() {
-		return this.statusCode == 0 || this.statusCode == 200 || this.statusCode == 408 || this.statusCode == 429
-				|| this.statusCode >= 500;
+		return this.transientFailure;
+	}
+
+	/**
+	 * This error classified as transient or not, whatever its status says (e.g. Zhipu's
+	 * arrears, code 1113, comes with HTTP 429 but is never worth a retry).
+	 * @param transientFailure whether a retry may succeed
+	 * @return a copy
+	 */
+	public GlmError withTransient(boolean transientFailure) {
+		return new GlmError(this.statusCode, this.code, this.message, this.requestId, this.retryAfter, this.partialText,
+				this.partialReasoning, transientFailure);
 	}
 
 	/**
@@ -68,7 +104,18 @@ public record GlmError(int statusCode, @Nullable String code, @Nullable String m
 	 * @return a copy carrying the partial content
 	 */
 	public GlmError withPartial(String text, String reasoning) {
-		return new GlmError(this.statusCode, this.code, this.message, this.requestId, this.retryAfter, text, reasoning);
+		return new GlmError(this.statusCode, this.code, this.message, this.requestId, this.retryAfter, text, reasoning,
+				this.transientFailure);
+	}
+
+	/**
+	 * This error with a message.
+	 * @param message the message
+	 * @return a copy
+	 */
+	public GlmError withMessage(@Nullable String message) {
+		return new GlmError(this.statusCode, this.code, message, this.requestId, this.retryAfter, this.partialText,
+				this.partialReasoning, this.transientFailure);
 	}
 
 	/**
@@ -81,7 +128,7 @@ public record GlmError(int statusCode, @Nullable String code, @Nullable String m
 			return this;
 		}
 		return new GlmError(this.statusCode, this.code, this.message, fallback, this.retryAfter, this.partialText,
-				this.partialReasoning);
+				this.partialReasoning, this.transientFailure);
 	}
 
 	/**
@@ -91,7 +138,7 @@ public record GlmError(int statusCode, @Nullable String code, @Nullable String m
 	 */
 	public GlmError withRetryAfter(@Nullable Duration delay) {
 		return new GlmError(this.statusCode, this.code, this.message, this.requestId, delay, this.partialText,
-				this.partialReasoning);
+				this.partialReasoning, this.transientFailure);
 	}
 
 	/**
@@ -101,7 +148,8 @@ public record GlmError(int statusCode, @Nullable String code, @Nullable String m
 	 * @return the exception
 	 */
 	public RuntimeException toException(@Nullable Throwable cause) {
-		return isTransient() ? new GlmTransientException(this, cause) : new GlmNonTransientException(this, cause);
+		return this.transientFailure ? new GlmTransientException(this, cause)
+				: new GlmNonTransientException(this, cause);
 	}
 
 	/**

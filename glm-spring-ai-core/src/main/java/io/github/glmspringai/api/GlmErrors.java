@@ -13,7 +13,6 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package io.github.glmspringai.api;
 
 import java.nio.charset.StandardCharsets;
@@ -23,80 +22,71 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The one error model of both protocols: reads every error body shape Bailian sends
- * (compatible {@code {"error":{...},"request_id"}}, native {@code {"code","message",
- * "request_id"}}, either of them SSE-framed, or a non-JSON gateway page) into a
- * {@link GlmError}.
+ * The error model shared by every protocol: reads an error body of any shape (JSON,
+ * SSE-framed JSON, a gateway's HTML page, nothing at all, with or without a byte order
+ * mark) and hands JSON objects to the protocol's reader. Also Bailian's reader, for both
+ * of its protocols: compatible {@code {"error":{...},"request_id"}} and native
+ * {@code {"code","message","request_id"}}.
  *
  * @author glm-spring-ai
  */
 public final class GlmErrors {
 
-	private static final int EXCERPT = 200;
-
 	private GlmErrors() {
 	}
 
 	/**
-	 * Read an HTTP error response.
+	 * Read an error response body.
 	 * @param status the HTTP status
-	 * @param body the body
+	 * @param contentType the response content type, if any
+	 * @param body the body (possibly cut short)
 	 * @param requestIdHeader a request id from the response headers, if any
-	 * @return the error
+	 * @param reader the protocol's reader of a JSON error object
+	 * @return the error (not yet scrubbed of secrets)
 	 */
-	static GlmError fromBody(int status, byte[] body, @Nullable String requestIdHeader) {
-		String text = new String(body, StandardCharsets.UTF_8).strip();
-		String json = sseData(text);
-		if (json != null) {
-			JsonNode node = tryParse(json);
-			if (node != null && node.isObject()) {
-				GlmError error = fromJson(status, node);
-				if (error.requestId() == null && requestIdHeader != null) {
-					return GlmError.of(status, error.code(), error.message(), requestIdHeader);
-				}
-				return error;
-			}
+	static GlmError fromBody(int status, @Nullable String contentType, byte[] body, @Nullable String requestIdHeader,
+			ErrorReader reader) {
+		String text = new String(body, StandardCharsets.UTF_8);
+		if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+			text = text.substring(1);
 		}
-		String message = text.isEmpty() ? null : excerpt(text);
-		return GlmError.of(status, null, message, requestIdHeader);
+		text = text.strip();
+		boolean success = status >= 200 && status < 300;
+		String json = jsonOf(text);
+		JsonNode node = (json != null) ? tryParse(json) : null;
+		if (node != null && node.isObject() && reader.isError(node)) {
+			return reader.read(status, node).withRequestIdIfAbsent(requestIdHeader);
+		}
+		if (!success) {
+			return GlmError.of(status, null, text.isEmpty() ? null : text, requestIdHeader);
+		}
+		if (text.isEmpty()) {
+			return GlmError
+				.of(status, "EmptyResponse",
+						"the service answered HTTP " + status
+								+ " with no content instead of an event stream; check spring.ai.glm.base-url",
+						requestIdHeader)
+				.withTransient(false);
+		}
+		return GlmError
+			.of(status, "UnexpectedContentType",
+					"expected text/event-stream but the service answered " + ((contentType != null) ? contentType : "")
+							+ ": " + text,
+					requestIdHeader)
+			.withTransient(false);
 	}
 
 	/**
-	 * Read an error object received inside a stream.
-	 * @param status the status announced by the stream, or {@code 0} to infer it from the
-	 * code
-	 * @param node the JSON object
-	 * @return the error
+	 * Bailian's reader (both of its protocols).
+	 * @return the reader
 	 */
-	static GlmError fromJson(int status, JsonNode node) {
-		JsonNode source = node.path("error").isObject() ? node.path("error") : node;
-		String code = text(source, "code");
-		if (code == null) {
-			code = text(source, "type");
-		}
-		String message = text(source, "message");
-		if (message == null) {
-			message = text(source, "msg");
-		}
-		String requestId = text(node, "request_id");
-		if (requestId == null) {
-			requestId = text(source, "request_id");
-		}
-		return GlmError.of((status > 0) ? status : statusForCode(code), code, message, requestId);
+	public static ErrorReader bailian() {
+		return BailianErrors.INSTANCE;
 	}
 
 	/**
-	 * Whether a JSON object is an error report rather than a result.
-	 * @param node the object
-	 * @return {@code true} for an error
-	 */
-	static boolean isError(JsonNode node) {
-		return node.path("error").isObject() || (node.hasNonNull("code") && node.path("output").isMissingNode());
-	}
-
-	/**
-	 * The HTTP status that goes with a service error code, for errors reported inside a
-	 * stream without one.
+	 * The HTTP status that goes with a Bailian error code, for errors reported inside a
+	 * stream or a 200 body without one.
 	 * @param code the service code
 	 * @return the status
 	 */
@@ -136,7 +126,8 @@ public final class GlmErrors {
 	public static int statusFromComment(@Nullable String comment) {
 		if (comment != null && comment.startsWith("HTTP_STATUS/")) {
 			try {
-				return Integer.parseInt(comment.substring("HTTP_STATUS/".length()).trim());
+				int status = Integer.parseInt(comment.substring("HTTP_STATUS/".length()).trim());
+				return (status >= 100 && status <= 599) ? status : 0;
 			}
 			catch (NumberFormatException ex) {
 				return 0;
@@ -145,7 +136,22 @@ public final class GlmErrors {
 		return 0;
 	}
 
-	private static @Nullable String sseData(String text) {
+	/**
+	 * A field of an error object as text ({@code null} when absent, null or empty).
+	 * @param node the object
+	 * @param field the field
+	 * @return the text
+	 */
+	public static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull() || value.isContainer()) {
+			return null;
+		}
+		String text = value.asString();
+		return text.isEmpty() ? null : text;
+	}
+
+	private static @Nullable String jsonOf(String text) {
 		if (text.startsWith("{")) {
 			return text;
 		}
@@ -166,17 +172,59 @@ public final class GlmErrors {
 		}
 	}
 
-	private static @Nullable String text(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		String text = value.asString();
-		return text.isEmpty() ? null : text;
+	/**
+	 * A protocol's reader of JSON error objects.
+	 */
+	public interface ErrorReader {
+
+		/**
+		 * Whether a JSON object is an error report rather than a result.
+		 * @param node the object
+		 * @return {@code true} for an error
+		 */
+		boolean isError(JsonNode node);
+
+		/**
+		 * Read an error object.
+		 * @param status the HTTP status, or the status announced by the stream, or
+		 * {@code 0} when unknown
+		 * @param node the object
+		 * @return the error
+		 */
+		GlmError read(int status, JsonNode node);
+
 	}
 
-	static String excerpt(String text) {
-		return (text.length() > EXCERPT) ? text.substring(0, EXCERPT) + "…" : text;
+	private static final class BailianErrors implements ErrorReader {
+
+		static final BailianErrors INSTANCE = new BailianErrors();
+
+		@Override
+		public boolean isError(JsonNode node) {
+			return node.path("error").isObject() || (node.hasNonNull("code") && node.path("output").isMissingNode());
+		}
+
+		@Override
+		public GlmError read(int status, JsonNode node) {
+			JsonNode source = node.path("error").isObject() ? node.path("error") : node;
+			String code = text(source, "code");
+			if (code == null) {
+				code = text(source, "type");
+			}
+			String message = text(source, "message");
+			if (message == null) {
+				message = text(source, "msg");
+			}
+			String requestId = text(node, "request_id");
+			if (requestId == null) {
+				requestId = text(source, "request_id");
+			}
+			// an error inside a stream or a 200 body is classified by what its code means
+			int implied = (status <= 0 || (status >= 200 && status < 300)) ? statusForCode(code) : status;
+			return GlmError.of((status > 0) ? status : implied, code, message, requestId)
+				.withTransient(GlmError.isTransientStatus(implied));
+		}
+
 	}
 
 }

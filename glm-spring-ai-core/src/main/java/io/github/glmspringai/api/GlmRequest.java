@@ -16,6 +16,8 @@
 
 package io.github.glmspringai.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +57,8 @@ public record GlmRequest(String model, List<GlmMessage> messages, @Nullable Bool
 	public GlmRequest {
 		messages = List.copyOf(messages);
 		tools = List.copyOf(tools);
-		extraBody = Map.copyOf(extraBody);
+		// extraBody may hold JSON nulls on purpose
+		extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
 		httpHeaders = Map.copyOf(httpHeaders);
 	}
 

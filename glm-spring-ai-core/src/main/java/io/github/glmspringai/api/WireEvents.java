@@ -35,6 +35,9 @@ import static io.github.glmspringai.api.WireJson.string;
  */
 public final class WireEvents {
 
+	/** The most tool calls one turn may carry; a higher index is a malformed event. */
+	public static final int MAX_TOOL_CALLS = 1024;
+
 	private WireEvents() {
 	}
 
@@ -109,28 +112,34 @@ public final class WireEvents {
 			parser.skipChildren();
 			return null;
 		}
-		if (parser.nextToken() != JsonToken.START_OBJECT) {
-			return null;
-		}
-		Delta delta = null;
-		String finishReason = null;
-		String field;
-		while ((field = parser.nextName()) != null) {
-			parser.nextToken();
-			if (field.equals(deltaField)) {
-				delta = readDelta(parser);
+		Choice choice = null;
+		for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+			if (token == null) {
+				throw new IllegalStateException("unterminated choices array");
 			}
-			else if (field.equals("finish_reason")) {
-				finishReason = string(parser);
-			}
-			else {
+			if (choice != null || token != JsonToken.START_OBJECT) {
+				// null elements and further choices are skipped
 				parser.skipChildren();
+				continue;
 			}
+			Delta delta = null;
+			String finishReason = null;
+			String field;
+			while ((field = parser.nextName()) != null) {
+				parser.nextToken();
+				if (field.equals(deltaField)) {
+					delta = readDelta(parser);
+				}
+				else if (field.equals("finish_reason")) {
+					finishReason = string(parser);
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			choice = new Choice(delta, finishReason);
 		}
-		while (parser.nextToken() != JsonToken.END_ARRAY) {
-			parser.skipChildren();
-		}
-		return new Choice(delta, finishReason);
+		return choice;
 	}
 
 	private static List<GlmStreamEvent.ToolCallFragment> skip(JsonParser parser) {
@@ -140,9 +149,13 @@ public final class WireEvents {
 
 	/**
 	 * Tool-call fragments; a fragment without {@code index} takes its position in the
-	 * array (the native protocol omits it on continuations).
+	 * array (the native protocol omits it on continuations). An index sent as a string of
+	 * digits is read as that number; arguments sent as a JSON object are kept as its JSON
+	 * text.
 	 * @param calls the {@code tool_calls} array
 	 * @return the fragments
+	 * @throws IllegalStateException for an index that is not an integer in [0,
+	 * {@value #MAX_TOOL_CALLS})
 	 */
 	public static List<GlmStreamEvent.ToolCallFragment> fragments(JsonNode calls) {
 		if (calls.isEmpty()) {
@@ -151,12 +164,37 @@ public final class WireEvents {
 		List<GlmStreamEvent.ToolCallFragment> fragments = new ArrayList<>(calls.size());
 		for (int i = 0; i < calls.size(); i++) {
 			JsonNode call = calls.get(i);
-			JsonNode index = call.path("index");
+			if (call == null || !call.isObject()) {
+				continue;
+			}
 			JsonNode function = call.path("function");
-			fragments.add(new GlmStreamEvent.ToolCallFragment(index.isNumber() ? index.intValue() : i, text(call, "id"),
-					text(function, "name"), text(function, "arguments")));
+			JsonNode arguments = function.path("arguments");
+			fragments.add(new GlmStreamEvent.ToolCallFragment(index(call.path("index"), i), text(call, "id"),
+					text(function, "name"),
+					arguments.isContainer() ? JSON.writeValueAsString(arguments) : text(function, "arguments")));
 		}
 		return fragments;
+	}
+
+	private static int index(JsonNode index, int position) {
+		if (index.isMissingNode() || index.isNull()) {
+			return position;
+		}
+		long value;
+		if (index.isIntegralNumber()) {
+			value = index.longValue();
+		}
+		else if (index.isString() && index.asString().strip().matches("\\d{1,10}")) {
+			value = Long.parseLong(index.asString().strip());
+		}
+		else {
+			throw new IllegalStateException("tool call index " + index + " is not an integer");
+		}
+		if (value < 0 || value >= MAX_TOOL_CALLS) {
+			throw new IllegalStateException(
+					"tool call index " + value + " is out of range [0, " + (MAX_TOOL_CALLS - 1) + "]");
+		}
+		return (int) value;
 	}
 
 	/**
@@ -178,15 +216,32 @@ public final class WireEvents {
 				: usage.path("output_tokens_details");
 		JsonNode reasoning = details.path("reasoning_tokens");
 		JsonNode cached = usage.path("prompt_tokens_details").path("cached_tokens");
+		Long totalTokens = count(total);
+		Long reasoningTokens = count(reasoning);
 		return new GlmTokenUsage(tokens(usage, "prompt_tokens", "input_tokens"),
-				tokens(usage, "completion_tokens", "output_tokens"), total.isNumber() ? total.intValue() : null,
-				reasoning.isNumber() ? reasoning.intValue() : null, cached.isNumber() ? cached.longValue() : null,
-				usage);
+				tokens(usage, "completion_tokens", "output_tokens"),
+				(totalTokens != null) ? totalTokens.intValue() : null,
+				(reasoningTokens != null) ? reasoningTokens.intValue() : null, count(cached), usage);
 	}
 
 	private static int tokens(JsonNode usage, String name, String nativeName) {
-		JsonNode value = usage.has(name) ? usage.path(name) : usage.path(nativeName);
-		return value.isNumber() ? value.intValue() : 0;
+		Long count = count(usage.has(name) ? usage.path(name) : usage.path(nativeName));
+		return (count != null) ? count.intValue() : 0;
+	}
+
+	/** A token count: a non-negative number, or a string of digits some gateways send. */
+	private static @Nullable Long count(JsonNode value) {
+		long count;
+		if (value.isNumber()) {
+			count = value.longValue();
+		}
+		else if (value.isString() && value.asString().strip().matches("\\d{1,18}")) {
+			count = Long.parseLong(value.asString().strip());
+		}
+		else {
+			return null;
+		}
+		return (count >= 0) ? Math.min(count, Integer.MAX_VALUE) : null;
 	}
 
 	private static @Nullable String text(JsonNode node, String field) {

@@ -21,17 +21,14 @@ import java.util.List;
 
 import io.github.glmspringai.api.GlmApi;
 import io.github.glmspringai.api.GlmRequest;
-import io.github.glmspringai.api.GlmServiceException;
 import io.github.glmspringai.api.GlmStreamEvent;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -45,11 +42,9 @@ import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.retry.RetryUtils;
 import org.springframework.ai.tool.definition.ToolDefinition;
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.util.Assert;
 import org.springframework.util.CollectionUtils;
-import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Spring AI {@link ChatModel} for GLM on Bailian. Every request is a streaming request
@@ -67,7 +62,10 @@ public class GlmChatModel implements ChatModel {
 	/** Observation key of the reasoning tokens of a turn. */
 	public static final String REASONING_TOKENS_KEY = "gen_ai.usage.reasoning_tokens";
 
-	private static final Log logger = LogFactory.getLog(GlmChatModel.class);
+	/** Default of the first-token deadline (see {@link Builder#firstTokenDeadline}). */
+	public static final Duration DEFAULT_FIRST_TOKEN_DEADLINE = Duration.ofMinutes(5);
+
+	private static final Duration MAX_DEADLINE = Duration.ofHours(24);
 
 	private static final ChatModelObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultChatModelObservationConvention();
 
@@ -77,7 +75,7 @@ public class GlmChatModel implements ChatModel {
 
 	private final ToolCallingManager toolCallingManager;
 
-	private final RetryTemplate retryTemplate;
+	private final GlmRetry retry;
 
 	private final ObservationRegistry observationRegistry;
 
@@ -94,17 +92,38 @@ public class GlmChatModel implements ChatModel {
 	 */
 	public GlmChatModel(GlmApi api, GlmChatOptions options, ToolCallingManager toolCallingManager,
 			RetryTemplate retryTemplate, ObservationRegistry observationRegistry) {
+		this(api, options, toolCallingManager, retryTemplate, observationRegistry, DEFAULT_FIRST_TOKEN_DEADLINE);
+	}
+
+	/**
+	 * Create the model; prefer {@link #builder()}.
+	 * @param api the protocol client
+	 * @param options default options (the model defaults to {@link GlmModel#DEFAULT});
+	 * out-of-range values fail here, at startup, with {@link IllegalArgumentException}
+	 * @param toolCallingManager resolves tool definitions
+	 * @param retryTemplate retry policy for failures before the first event
+	 * @param observationRegistry observation registry
+	 * @param firstTokenDeadline the longest a call or stream waits for its first event,
+	 * across every attempt and back-off wait
+	 */
+	public GlmChatModel(GlmApi api, GlmChatOptions options, ToolCallingManager toolCallingManager,
+			RetryTemplate retryTemplate, ObservationRegistry observationRegistry, Duration firstTokenDeadline) {
 		Assert.notNull(api, "api must not be null");
 		Assert.notNull(options, "options must not be null");
 		Assert.notNull(toolCallingManager, "toolCallingManager must not be null");
 		Assert.notNull(retryTemplate, "retryTemplate must not be null");
 		Assert.notNull(observationRegistry, "observationRegistry must not be null");
+		Assert.isTrue(
+				firstTokenDeadline != null && !firstTokenDeadline.isNegative() && !firstTokenDeadline.isZero()
+						&& firstTokenDeadline.compareTo(MAX_DEADLINE) <= 0,
+				() -> "firstTokenDeadline must be between 1 ms and " + MAX_DEADLINE.toHours() + " h but was "
+						+ firstTokenDeadline);
 		GlmRequests.validateOptions(options);
 		this.api = api;
 		this.defaultOptions = (options.getModel() != null) ? options
 				: options.mutate().model(GlmModel.DEFAULT.getId()).build();
 		this.toolCallingManager = toolCallingManager;
-		this.retryTemplate = retryTemplate;
+		this.retry = new GlmRetry(retryTemplate, firstTokenDeadline);
 		this.observationRegistry = observationRegistry;
 	}
 
@@ -118,6 +137,12 @@ public class GlmChatModel implements ChatModel {
 
 	@Override
 	public ChatResponse call(Prompt prompt) {
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException("GlmChatModel.call() blocks until the answer is complete and cannot run on "
+					+ "the non-blocking thread " + Thread.currentThread().getName()
+					+ "; use stream() (ChatClient ...stream()) there, or move the call to a blocking-capable "
+					+ "scheduler (Schedulers.boundedElastic()); nothing was sent");
+		}
 		Prompt requestPrompt = requestPrompt(prompt);
 		GlmRequest request = createRequest(requestPrompt);
 		ChatModelObservationContext context = ChatModelObservationContext.builder()
@@ -128,10 +153,13 @@ public class GlmChatModel implements ChatModel {
 				this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
 		return observation.observe(() -> {
 			GlmTurn turn = new GlmTurn(request.model());
-			events(request, turn).doOnNext(turn::accept).onErrorMap(turn::withPartial).blockLast();
+			events(request).doOnNext(turn::accept)
+				.onErrorMap((ex) -> turn.withPartial(ex, this.api::redact))
+				.blockLast();
 			if (!turn.finished()) {
-				throw turn.truncated();
+				throw turn.truncated(this.api::redact);
 			}
+			turn.verify();
 			ChatResponse response = turn.fullResponse();
 			complete(observation, context, response);
 			return response;
@@ -157,65 +185,30 @@ public class GlmChatModel implements ChatModel {
 				observation.start();
 			}
 			GlmTurn turn = new GlmTurn(request.model());
-			Flux<ChatResponse> chunks = events(request, turn).<ChatResponse>handle((event, sink) -> {
+			Flux<ChatResponse> chunks = events(request).<ChatResponse>handle((event, sink) -> {
 				ChatResponse chunk = turn.chunk(event);
 				if (chunk != null) {
 					sink.next(chunk);
 				}
 			}).concatWith(Mono.fromSupplier(() -> {
 				if (!turn.finished()) {
-					throw turn.truncated();
+					throw turn.truncated(this.api::redact);
 				}
+				turn.verify();
 				complete(observation, context, turn.fullResponse());
 				return turn.lastChunk();
-			})).onErrorMap(turn::withPartial).doOnError(observation::error).doFinally((signal) -> observation.stop());
+			}))
+				.onErrorMap((ex) -> turn.withPartial(ex, this.api::redact))
+				.doOnError(observation::error)
+				.doFinally((signal) -> observation.stop());
 			// without observations, no context to propagate on every element
 			return this.observationRegistry.isNoop() ? chunks
 					: chunks.contextWrite((ctx) -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
 
-	private Flux<GlmStreamEvent> events(GlmRequest request, GlmTurn turn) {
-		return this.api.stream(request).retryWhen(retry(turn));
-	}
-
-	/**
-	 * Retry with the {@link RetryTemplate}'s policy and back-off, re-sending the request,
-	 * but only while nothing has been received: a stream that already delivered data is
-	 * never retried silently. A {@code Retry-After} delay from the service is honoured,
-	 * and so is the policy's timeout.
-	 */
-	private Retry retry(GlmTurn turn) {
-		RetryPolicy policy = this.retryTemplate.getRetryPolicy();
-		return Retry.from((signals) -> {
-			BackOffExecution backOff = policy.getBackOff().start();
-			long start = System.nanoTime();
-			return signals.concatMap((signal) -> {
-				Throwable failure = signal.failure();
-				if (turn.started() || !policy.shouldRetry(failure)) {
-					return Mono.error(failure);
-				}
-				long delayMillis = backOff.nextBackOff();
-				if (delayMillis == BackOffExecution.STOP) {
-					return Mono.error(failure);
-				}
-				Duration delay = Duration.ofMillis(delayMillis);
-				if (failure instanceof GlmServiceException gse && gse.getRetryAfter() != null
-						&& gse.getRetryAfter().compareTo(delay) > 0) {
-					delay = gse.getRetryAfter();
-				}
-				Duration timeout = policy.getTimeout();
-				if (!timeout.isZero() && !timeout.isNegative()
-						&& Duration.ofNanos(System.nanoTime() - start).plus(delay).compareTo(timeout) > 0) {
-					return Mono.error(failure);
-				}
-				if (logger.isWarnEnabled()) {
-					logger.warn("Retrying GLM request in " + delay.toMillis() + " ms (attempt "
-							+ (signal.totalRetries() + 2) + ") after: " + failure.getMessage());
-				}
-				return Mono.delay(delay);
-			});
-		});
+	private Flux<GlmStreamEvent> events(GlmRequest request) {
+		return this.retry.apply(this.api.stream(request), "GLM " + request.model());
 	}
 
 	private void complete(Observation observation, ChatModelObservationContext context, ChatResponse response) {
@@ -308,6 +301,8 @@ public class GlmChatModel implements ChatModel {
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
+		private Duration firstTokenDeadline = DEFAULT_FIRST_TOKEN_DEADLINE;
+
 		private @Nullable ChatModelObservationConvention observationConvention;
 
 		private Builder() {
@@ -365,6 +360,19 @@ public class GlmChatModel implements ChatModel {
 		}
 
 		/**
+		 * The longest a call or stream waits for its first event, across every attempt
+		 * and back-off wait together (default 5 min): with a service that accepts
+		 * requests and never answers, the first-token timeout times the retry attempts
+		 * would otherwise add up to most of an hour.
+		 * @param firstTokenDeadline the deadline, 1 ms to 24 h
+		 * @return this builder
+		 */
+		public Builder firstTokenDeadline(Duration firstTokenDeadline) {
+			this.firstTokenDeadline = firstTokenDeadline;
+			return this;
+		}
+
+		/**
 		 * Custom observation convention.
 		 * @param observationConvention the convention
 		 * @return this builder
@@ -382,7 +390,7 @@ public class GlmChatModel implements ChatModel {
 			Assert.notNull(this.api, "api must be set: GlmChatModel.builder().api(GlmApi.builder()...build())");
 			GlmChatModel model = new GlmChatModel(this.api, this.options,
 					(this.toolCallingManager != null) ? this.toolCallingManager : ToolCallingManager.builder().build(),
-					this.retryTemplate, this.observationRegistry);
+					this.retryTemplate, this.observationRegistry, this.firstTokenDeadline);
 			if (this.observationConvention != null) {
 				model.setObservationConvention(this.observationConvention);
 			}

@@ -16,6 +16,7 @@
 
 package io.github.glmspringai.chat;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 		this.presencePenalty = presencePenalty;
 		this.frequencyPenalty = frequencyPenalty;
 		this.maxTokens = maxTokens;
-		this.stopSequences = (stopSequences != null) ? List.copyOf(stopSequences) : null;
+		this.stopSequences = (stopSequences != null) ? copyWithoutNulls(stopSequences, "stopSequences") : null;
 		this.seed = seed;
 		this.enableThinking = enableThinking;
 		this.thinkingBudget = thinkingBudget;
@@ -103,10 +104,35 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 		this.outputSchema = outputSchema;
 		this.toolChoice = toolChoice;
 		this.parallelToolCalls = parallelToolCalls;
-		this.toolCallbacks = (toolCallbacks != null) ? List.copyOf(toolCallbacks) : null;
-		this.toolContext = (toolContext != null) ? Map.copyOf(toolContext) : null;
-		this.extraBody = (extraBody != null) ? Map.copyOf(extraBody) : null;
-		this.httpHeaders = (httpHeaders != null) ? Map.copyOf(httpHeaders) : null;
+		this.toolCallbacks = (toolCallbacks != null) ? copyWithoutNulls(toolCallbacks, "toolCallbacks") : null;
+		this.toolContext = (toolContext != null) ? copy(toolContext, "toolContext", true) : null;
+		this.extraBody = (extraBody != null) ? copy(extraBody, "extraBody", true) : null;
+		this.httpHeaders = (httpHeaders != null) ? copy(httpHeaders, "httpHeaders", false) : null;
+	}
+
+	private static <T> List<T> copyWithoutNulls(List<T> list, String name) {
+		if (list.contains(null)) {
+			throw new IllegalArgumentException(name + " must not contain null elements");
+		}
+		return List.copyOf(list);
+	}
+
+	/**
+	 * An unmodifiable copy in the given order; {@code null} values are kept where they
+	 * mean something ({@code extraBody}: sent as JSON {@code null}).
+	 */
+	private static <V> Map<String, V> copy(Map<String, V> map, String name, boolean nullValues) {
+		Map<String, V> copy = new LinkedHashMap<>(map.size() * 2);
+		map.forEach((key, value) -> {
+			if (key == null) {
+				throw new IllegalArgumentException(name + " must not contain a null key");
+			}
+			if (value == null && !nullValues) {
+				throw new IllegalArgumentException(name + " must not contain a null value (key '" + key + "')");
+			}
+			copy.put(key, value);
+		});
+		return Collections.unmodifiableMap(copy);
 	}
 
 	/**

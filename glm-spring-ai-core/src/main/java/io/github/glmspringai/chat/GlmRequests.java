@@ -41,8 +41,6 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  */
 final class GlmRequests {
 
-	private static final long MAX_SEED = Integer.MAX_VALUE;
-
 	private GlmRequests() {
 	}
 
@@ -61,6 +59,7 @@ final class GlmRequests {
 		GlmModel catalog = GlmModel.find(model);
 		validateOptions(options, model, catalog);
 		List<GlmMessage> wireMessages = messages(messages);
+		GlmOptionRules.validateTools(tools);
 		List<GlmRequest.Tool> wireTools = new ArrayList<>(tools.size());
 		for (ToolDefinition tool : tools) {
 			wireTools.add(new GlmRequest.Tool(tool.name(), tool.description(), tool.inputSchema()));
@@ -91,48 +90,7 @@ final class GlmRequests {
 	}
 
 	private static void validateOptions(GlmChatOptions o, String model, @Nullable GlmModel catalog) {
-		Double temperature = o.getTemperature();
-		if (temperature != null && !(temperature >= 0.0 && temperature < 2.0)) {
-			throw range("temperature", "[0.0, 2.0)", temperature);
-		}
-		Double topP = o.getTopP();
-		if (topP != null && !(topP > 0.0 && topP <= 1.0)) {
-			throw range("topP", "(0.0, 1.0]", topP);
-		}
-		Integer topK = o.getTopK();
-		if (topK != null && topK < 0) {
-			throw range("topK", "[0, +inf) (values above 100 disable it)", topK);
-		}
-		Double repetitionPenalty = o.getRepetitionPenalty();
-		if (repetitionPenalty != null && !(repetitionPenalty > 0.0)) {
-			throw range("repetitionPenalty", "(0.0, +inf)", repetitionPenalty);
-		}
-		Double presencePenalty = o.getPresencePenalty();
-		if (presencePenalty != null && !(presencePenalty >= -2.0 && presencePenalty <= 2.0)) {
-			throw range("presencePenalty", "[-2.0, 2.0]", presencePenalty);
-		}
-		if (o.getFrequencyPenalty() != null) {
-			throw new IllegalArgumentException(
-					"frequencyPenalty is not supported by GLM on Bailian; use presencePenalty or repetitionPenalty");
-		}
-		Integer maxTokens = o.getMaxTokens();
-		int maxOutput = (catalog != null) ? catalog.getMaxOutputTokens() : Integer.MAX_VALUE;
-		if (maxTokens != null && (maxTokens < 1 || maxTokens > maxOutput)) {
-			throw range("maxTokens", "[1, " + maxOutput + "]", maxTokens, model);
-		}
-		Integer thinkingBudget = o.getThinkingBudget();
-		int maxReasoning = (catalog != null) ? catalog.getMaxReasoningTokens() : Integer.MAX_VALUE;
-		if (thinkingBudget != null && (thinkingBudget < 1 || thinkingBudget > maxReasoning)) {
-			throw range("thinkingBudget", "[1, " + maxReasoning + "]", thinkingBudget, model);
-		}
-		Long seed = o.getSeed();
-		if (seed != null && (seed < 0 || seed > MAX_SEED)) {
-			throw range("seed", "[0, " + MAX_SEED + "]", seed);
-		}
-		List<String> stop = o.getStopSequences();
-		if (stop != null && stop.stream().anyMatch((s) -> s == null || s.isEmpty())) {
-			throw new IllegalArgumentException("stopSequences must not contain empty strings");
-		}
+		GlmOptionRules.validate(o, model, catalog);
 	}
 
 	private static GlmRequest.@Nullable ResponseFormat responseFormat(GlmChatOptions o) {
@@ -196,7 +154,13 @@ final class GlmRequests {
 					AssistantMessage assistant = (AssistantMessage) message;
 					List<GlmMessage.ToolCall> calls = new ArrayList<>(assistant.getToolCalls().size());
 					for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
-						calls.add(new GlmMessage.ToolCall(call.id(), call.name(), call.arguments()));
+						if (call.id() == null || call.id().isEmpty() || call.name() == null || call.name().isEmpty()) {
+							throw new IllegalArgumentException("a tool call of an assistant message must have an id "
+									+ "and a name but had id '" + call.id() + "' and name '" + call.name() + "'");
+						}
+						String arguments = call.arguments();
+						calls.add(new GlmMessage.ToolCall(call.id(), call.name(),
+								(arguments == null || arguments.isBlank()) ? "{}" : arguments));
 						callIds.add(call.id());
 					}
 					wire.add(new GlmMessage(GlmMessage.Role.ASSISTANT, assistant.getText(), calls, null));
@@ -223,14 +187,6 @@ final class GlmRequests {
 			throw new IllegalArgumentException(role + " message text must not be empty");
 		}
 		return text;
-	}
-
-	private static IllegalArgumentException range(String field, String range, Object value) {
-		return new IllegalArgumentException(field + " must be in " + range + " but was " + value);
-	}
-
-	private static IllegalArgumentException range(String field, String range, Object value, String model) {
-		return new IllegalArgumentException(field + " must be in " + range + " for " + model + " but was " + value);
 	}
 
 }

@@ -17,15 +17,19 @@
 package io.github.glmspringai.chat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import io.github.glmspringai.api.GlmError;
 import io.github.glmspringai.api.GlmServiceException;
 import io.github.glmspringai.api.GlmStreamEvent;
 import io.github.glmspringai.api.GlmTokenUsage;
 import io.github.glmspringai.api.GlmTransientException;
+import io.github.glmspringai.api.WireEvents;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -51,7 +55,7 @@ final class GlmTurn {
 
 	private final StringBuilder reasoning = new StringBuilder();
 
-	private final List<PartialToolCall> toolCalls = new ArrayList<>(0);
+	private final TreeMap<Integer, PartialToolCall> toolCalls = new TreeMap<>();
 
 	private @Nullable String requestId;
 
@@ -61,8 +65,6 @@ final class GlmTurn {
 
 	private @Nullable GlmTokenUsage usage;
 
-	private boolean started;
-
 	private @Nullable ChatResponseMetadata chunkMetadata;
 
 	GlmTurn(String requestedModel) {
@@ -70,19 +72,10 @@ final class GlmTurn {
 	}
 
 	/**
-	 * Whether any event arrived (a failure after that is never retried).
-	 * @return {@code true} once the stream delivered something
-	 */
-	boolean started() {
-		return this.started;
-	}
-
-	/**
 	 * Take in one event.
 	 * @param event the event
 	 */
 	void accept(GlmStreamEvent event) {
-		this.started = true;
 		if (event.requestId() != null && this.requestId == null) {
 			this.requestId = event.requestId();
 		}
@@ -156,6 +149,20 @@ final class GlmTurn {
 	}
 
 	/**
+	 * Check that a finished turn is consistent: a turn that ends for tool calls carries
+	 * at least one complete call.
+	 * @throws RuntimeException a {@code MalformedEvent} error carrying the partial
+	 * content otherwise
+	 */
+	void verify() {
+		if (("tool_calls".equals(this.finishReason) || "function_call".equals(this.finishReason))
+				&& completedToolCalls().isEmpty()) {
+			throw malformed("the service ended the turn with finish reason " + this.finishReason
+					+ " but sent no complete tool call");
+		}
+	}
+
+	/**
 	 * Tool calls whose arguments form complete JSON objects end a turn even when no frame
 	 * reported a finish reason (the service may report {@code "null"} throughout).
 	 */
@@ -163,8 +170,8 @@ final class GlmTurn {
 		if (this.toolCalls.isEmpty()) {
 			return false;
 		}
-		for (PartialToolCall call : this.toolCalls) {
-			if (call != null && (call.name == null || !isCompleteJsonObject(call.arguments))) {
+		for (PartialToolCall call : this.toolCalls.values()) {
+			if (call.name == null || !isCompleteJsonObject(call.arguments)) {
 				return false;
 			}
 		}
@@ -205,22 +212,23 @@ final class GlmTurn {
 
 	/**
 	 * The error for a stream that ended without a finish reason.
+	 * @param redactor removes credentials from text
 	 * @return the exception, carrying the partial content
 	 */
-	RuntimeException truncated() {
-		return new GlmTransientException(
-				new GlmError(200, "StreamTruncated", "the stream ended before the service reported a finish reason",
-						this.requestId, null, this.text.toString(), this.reasoning.toString()),
-				null);
+	RuntimeException truncated(UnaryOperator<String> redactor) {
+		return new GlmTransientException(new GlmError(200, "StreamTruncated",
+				"the stream ended before the service reported a finish reason", this.requestId, null,
+				redactor.apply(this.text.toString()), redactor.apply(this.reasoning.toString())), null);
 	}
 
 	/**
-	 * Attach the partial content received so far (and the request id, when the error
-	 * lacks it) to a failure; the original failure becomes the cause.
+	 * Attach the partial content received so far, without credentials (and the request
+	 * id, when the error lacks it), to a failure; the original failure becomes the cause.
 	 * @param failure the failure
+	 * @param redactor removes credentials from text
 	 * @return the failure with the partial content
 	 */
-	Throwable withPartial(Throwable failure) {
+	Throwable withPartial(Throwable failure, UnaryOperator<String> redactor) {
 		if (!(failure instanceof GlmServiceException gse) || !gse.getPartialText().isEmpty()
 				|| !gse.getPartialReasoning().isEmpty()) {
 			return failure;
@@ -229,7 +237,13 @@ final class GlmTurn {
 		if (this.text.length() == 0 && this.reasoning.length() == 0 && error == gse.getError()) {
 			return failure;
 		}
-		return error.withPartial(this.text.toString(), this.reasoning.toString()).toException(failure);
+		return error.withPartial(redactor.apply(this.text.toString()), redactor.apply(this.reasoning.toString()))
+			.toException(failure);
+	}
+
+	private RuntimeException malformed(String message) {
+		return new GlmTransientException(new GlmError(200, "MalformedEvent", message, this.requestId, null,
+				this.text.toString(), this.reasoning.toString()), null);
 	}
 
 	/**
@@ -242,10 +256,20 @@ final class GlmTurn {
 
 	private ChatResponse response(String content) {
 		List<AssistantMessage.ToolCall> calls = completedToolCalls();
+		Map<String, Object> properties = new HashMap<>(4);
+		properties.put(GlmReasoning.REASONING_CONTENT, this.reasoning.toString());
+		properties.put(GlmReasoning.REASONING_DELTA, "");
+		// kept on the message too: Spring AI's MessageAggregator rebuilds usage from
+		// prompt, completion and total tokens only, but keeps message metadata
+		if (this.usage != null && this.usage.reasoningTokens() != null) {
+			properties.put(GlmUsage.REASONING_TOKENS, this.usage.reasoningTokens());
+		}
+		if (this.usage != null && this.usage.cachedTokens() != null) {
+			properties.put(GlmUsage.CACHED_TOKENS, this.usage.cachedTokens());
+		}
 		AssistantMessage message = AssistantMessage.builder()
 			.content(content)
-			.properties(
-					Map.of(GlmReasoning.REASONING_CONTENT, this.reasoning.toString(), GlmReasoning.REASONING_DELTA, ""))
+			.properties(properties)
 			.toolCalls(calls)
 			.build();
 		String reason = calls.isEmpty() ? finishReason(this.finishReason) : "TOOL_CALLS";
@@ -289,14 +313,11 @@ final class GlmTurn {
 
 	private void merge(GlmStreamEvent.ToolCallFragment fragment) {
 		int index = fragment.index();
-		while (this.toolCalls.size() <= index) {
-			this.toolCalls.add(null);
+		if (index < 0 || index >= WireEvents.MAX_TOOL_CALLS) {
+			throw malformed(
+					"tool call index " + index + " is out of range [0, " + (WireEvents.MAX_TOOL_CALLS - 1) + "]");
 		}
-		PartialToolCall call = this.toolCalls.get(index);
-		if (call == null) {
-			call = new PartialToolCall();
-			this.toolCalls.set(index, call);
-		}
+		PartialToolCall call = this.toolCalls.computeIfAbsent(index, (i) -> new PartialToolCall());
 		if (call.id == null && fragment.id() != null && !fragment.id().isEmpty()) {
 			call.id = fragment.id();
 		}
@@ -313,15 +334,13 @@ final class GlmTurn {
 			return List.of();
 		}
 		List<AssistantMessage.ToolCall> calls = new ArrayList<>(this.toolCalls.size());
-		for (int i = 0; i < this.toolCalls.size(); i++) {
-			PartialToolCall call = this.toolCalls.get(i);
-			if (call == null || call.name == null) {
-				continue;
+		this.toolCalls.forEach((index, call) -> {
+			if (call.name != null) {
+				String arguments = call.arguments.toString();
+				calls.add(new AssistantMessage.ToolCall((call.id != null) ? call.id : "call_" + index, "function",
+						call.name, arguments.isBlank() ? "{}" : arguments));
 			}
-			String arguments = call.arguments.toString();
-			calls.add(new AssistantMessage.ToolCall((call.id != null) ? call.id : "call_" + i, "function", call.name,
-					arguments.isBlank() ? "{}" : arguments));
-		}
+		});
 		return calls;
 	}
 

@@ -16,6 +16,7 @@
 
 package io.github.glmspringai.chat;
 
+import java.util.Map;
 import java.util.Objects;
 
 import io.github.glmspringai.api.GlmTokenUsage;
@@ -23,6 +24,8 @@ import io.github.glmspringai.api.GlmTokenUsage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
 
 /**
  * Token usage of one GLM turn, including reasoning (chain-of-thought) tokens and cached
@@ -31,6 +34,18 @@ import org.springframework.ai.chat.metadata.Usage;
  * @author glm-spring-ai
  */
 public final class GlmUsage implements Usage {
+
+	/**
+	 * Metadata key, on the assistant message of {@code call()} and of a stream's last
+	 * chunk, of the turn's reasoning tokens (an {@code Integer}).
+	 */
+	public static final String REASONING_TOKENS = "reasoningTokens";
+
+	/**
+	 * Metadata key, on the assistant message of {@code call()} and of a stream's last
+	 * chunk, of the turn's cached prompt tokens (a {@code Long}).
+	 */
+	public static final String CACHED_TOKENS = "cachedTokens";
 
 	private final int promptTokens;
 
@@ -71,6 +86,35 @@ public final class GlmUsage implements Usage {
 	public static GlmUsage from(GlmTokenUsage usage) {
 		return new GlmUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(),
 				usage.reasoningTokens(), usage.cachedTokens(), usage.nativeUsage());
+	}
+
+	/**
+	 * The usage of a response, with reasoning and cached tokens even when the response
+	 * was rebuilt by Spring AI's {@code MessageAggregator} (as
+	 * {@code ChatClient.stream()} users end up with), which keeps only prompt, completion
+	 * and total tokens in its usage: they are read back from the message metadata.
+	 * @param response a response of this model, or an aggregate of its chunks
+	 * @return the usage (zeros when the response has none)
+	 */
+	public static GlmUsage from(@Nullable ChatResponse response) {
+		if (response == null) {
+			return new GlmUsage(0, 0, 0, null, null, null);
+		}
+		Usage usage = response.getMetadata().getUsage();
+		if (usage instanceof GlmUsage glm) {
+			return glm;
+		}
+		Generation generation = response.getResult();
+		Map<String, Object> metadata = (generation != null) ? generation.getOutput().getMetadata() : Map.of();
+		Object reasoning = metadata.get(REASONING_TOKENS);
+		Object cached = metadata.get(CACHED_TOKENS);
+		return new GlmUsage(orZero(usage.getPromptTokens()), orZero(usage.getCompletionTokens()),
+				usage.getTotalTokens(), (reasoning instanceof Number n) ? n.intValue() : null,
+				(cached instanceof Number n) ? n.longValue() : null, usage.getNativeUsage());
+	}
+
+	private static int orZero(@Nullable Integer value) {
+		return (value != null) ? value : 0;
 	}
 
 	@Override

@@ -53,14 +53,24 @@ final class RawSseServer implements Closeable {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
+	private final AtomicInteger connections = new AtomicInteger();
+
 	private final BlockingQueue<Long> clientCloses = new LinkedBlockingQueue<>();
 
 	RawSseServer(Handler handler) throws IOException {
-		this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), handler);
+	}
+
+	/**
+	 * Serve on the given (bound) server socket, e.g. a TLS one.
+	 */
+	RawSseServer(ServerSocket socket, Handler handler) {
+		this.socket = socket;
 		this.executor.execute(() -> {
 			while (!this.socket.isClosed()) {
 				try {
 					Socket connection = this.socket.accept();
+					this.connections.incrementAndGet();
 					this.executor.execute(() -> serve(connection, handler));
 				}
 				catch (IOException ex) {
@@ -72,6 +82,15 @@ final class RawSseServer implements Closeable {
 
 	String baseUrl() {
 		return "http://127.0.0.1:" + this.socket.getLocalPort();
+	}
+
+	/** Connections accepted (a TLS handshake that fails never becomes a request). */
+	int connections() {
+		return this.connections.get();
+	}
+
+	int port() {
+		return this.socket.getLocalPort();
 	}
 
 	int requests() {
@@ -159,13 +178,35 @@ final class RawSseServer implements Closeable {
 			return this;
 		}
 
-		Exchange chunk(String data) throws IOException {
-			byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+		/**
+		 * Write a response head with the given status line and headers (CRLF-separated).
+		 */
+		Exchange head(String statusLine, String... headers) throws IOException {
+			StringBuilder head = new StringBuilder(statusLine).append("\r\n");
+			for (String header : headers) {
+				head.append(header).append("\r\n");
+			}
+			return raw(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+		}
+
+		/** Write bytes as they are. */
+		Exchange raw(byte[] bytes) throws IOException {
+			this.out.write(bytes);
+			this.out.flush();
+			return this;
+		}
+
+		/** Write one chunk of a chunked body. */
+		Exchange chunk(byte[] bytes) throws IOException {
 			this.out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
 			this.out.write(bytes);
 			this.out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
 			this.out.flush();
 			return this;
+		}
+
+		Exchange chunk(String data) throws IOException {
+			return chunk(data.getBytes(StandardCharsets.UTF_8));
 		}
 
 		void end() throws IOException {

@@ -32,6 +32,7 @@ import io.github.glmspringai.api.sse.SseEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
 
@@ -74,58 +75,54 @@ public final class DashScopeGlmApi extends AbstractGlmApi {
 	}
 
 	@Override
-	protected @Nullable GlmStreamEvent readEvent(SseEvent sse) {
-		String event = sse.event();
-		if ("error".equals(event)) {
-			throw streamError(GlmErrors.statusFromComment(sse.comment()), sse);
-		}
-		if (event != null && !"result".equals(event) && !"message".equals(event)) {
-			return null;
-		}
+	protected @Nullable GlmStreamEvent readDocument(JsonParser parser, SseEvent sse) {
 		boolean hasOutput = false;
 		String requestId = null;
 		String code = null;
+		String message = null;
 		String text = null;
 		String outputFinishReason = null;
 		WireEvents.Choice choice = null;
 		GlmTokenUsage usage = null;
-		try (JsonParser parser = WireJson.parser(sse.data())) {
-			String name;
-			while ((name = parser.nextName()) != null) {
-				JsonToken token = parser.nextToken();
-				switch (name) {
-					case "output" -> {
-						if (token != JsonToken.START_OBJECT) {
-							parser.skipChildren();
-							break;
-						}
-						hasOutput = true;
-						String field;
-						while ((field = parser.nextName()) != null) {
-							parser.nextToken();
-							switch (field) {
-								case "choices" -> choice = WireEvents.readFirstChoice(parser, "message");
-								// result_format "text": output.text, output.finish_reason
-								case "text" -> text = WireJson.string(parser);
-								case "finish_reason" -> outputFinishReason = WireJson.string(parser);
-								default -> parser.skipChildren();
-							}
+		String name;
+		while ((name = parser.nextName()) != null) {
+			JsonToken token = parser.nextToken();
+			switch (name) {
+				case "output" -> {
+					if (token != JsonToken.START_OBJECT) {
+						parser.skipChildren();
+						break;
+					}
+					hasOutput = true;
+					String field;
+					while ((field = parser.nextName()) != null) {
+						parser.nextToken();
+						switch (field) {
+							case "choices" -> choice = WireEvents.readFirstChoice(parser, "message");
+							// result_format "text": output.text, output.finish_reason
+							case "text" -> text = WireJson.string(parser);
+							case "finish_reason" -> outputFinishReason = WireJson.string(parser);
+							default -> parser.skipChildren();
 						}
 					}
-					case "usage" -> usage = WireEvents.readUsage(parser);
-					case "request_id" -> requestId = WireJson.string(parser);
-					case "code" -> code = WireJson.string(parser);
-					default -> parser.skipChildren();
 				}
+				case "usage" -> usage = WireEvents.readUsage(parser);
+				case "request_id" -> requestId = WireJson.string(parser);
+				case "code" -> code = WireJson.string(parser);
+				case "message" -> message = WireJson.string(parser);
+				default -> parser.skipChildren();
 			}
-		}
-		catch (RuntimeException ex) {
-			throw malformed(sse, ex);
 		}
 		if (!hasOutput) {
-			if (code != null) {
-				throw streamError(GlmErrors.statusFromComment(sse.comment()), sse);
+			if (code != null && !code.isEmpty()) {
+				ObjectNode report = WireJson.JSON.createObjectNode();
+				report.put("code", code);
+				report.put("message", message);
+				report.put("request_id", requestId);
+				throw streamError(GlmErrors.statusFromComment(sse.comment()), report);
 			}
+			// a frame without output (a keep-alive, a bare usage report) carries nothing
+			// for us
 			return null;
 		}
 		if (choice == null) {

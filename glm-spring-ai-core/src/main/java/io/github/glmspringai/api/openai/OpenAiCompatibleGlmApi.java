@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.glmspringai.api.AbstractGlmApi;
-import io.github.glmspringai.api.GlmErrors;
 import io.github.glmspringai.api.GlmRequest;
 import io.github.glmspringai.api.GlmStreamEvent;
 import io.github.glmspringai.api.GlmTokenUsage;
@@ -32,6 +31,8 @@ import io.github.glmspringai.api.sse.SseEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Bailian's OpenAI-compatible protocol: {@code POST
@@ -65,45 +66,40 @@ public final class OpenAiCompatibleGlmApi extends AbstractGlmApi {
 	}
 
 	@Override
-	protected @Nullable GlmStreamEvent readEvent(SseEvent sse) {
-		if (sse.event() != null && !"message".equals(sse.event())) {
-			return null;
-		}
-		if (sse.dataEquals("[DONE]")) {
-			return DONE;
-		}
+	protected @Nullable GlmStreamEvent readDocument(JsonParser parser, SseEvent sse) {
 		String id = null;
 		String requestId = null;
 		String model = null;
 		WireEvents.Choice choice = null;
 		GlmTokenUsage usage = null;
-		boolean error = false;
-		try (JsonParser parser = WireJson.parser(sse.data())) {
-			String name;
-			while ((name = parser.nextName()) != null) {
-				JsonToken token = parser.nextToken();
-				switch (name) {
-					case "choices" -> choice = WireEvents.readFirstChoice(parser, "delta");
-					case "usage" -> usage = WireEvents.readUsage(parser);
-					case "model" -> model = WireJson.string(parser);
-					case "id" -> id = WireJson.string(parser);
-					case "request_id" -> requestId = WireJson.string(parser);
-					case "error" -> {
-						error = token != JsonToken.VALUE_NULL;
-						parser.skipChildren();
-					}
-					default -> parser.skipChildren();
-				}
+		JsonNode error = null;
+		String name;
+		while ((name = parser.nextName()) != null) {
+			JsonToken token = parser.nextToken();
+			switch (name) {
+				case "choices" -> choice = WireEvents.readFirstChoice(parser, "delta");
+				case "usage" -> usage = WireEvents.readUsage(parser);
+				case "model" -> model = WireJson.string(parser);
+				case "id" -> id = WireJson.string(parser);
+				case "request_id" -> requestId = WireJson.string(parser);
+				case "error" ->
+					error = (token == JsonToken.START_OBJECT) ? WireJson.JSON.readTree(parser) : skip(parser);
+				default -> parser.skipChildren();
 			}
 		}
-		catch (RuntimeException ex) {
-			throw malformed(sse, ex);
-		}
-		if (error) {
-			throw streamError(0, sse);
+		if (error != null) {
+			ObjectNode report = WireJson.JSON.createObjectNode();
+			report.set("error", error);
+			report.put("request_id", (requestId != null) ? requestId : requestId(id));
+			throw streamError(0, report);
 		}
 		return WireEvents.event((requestId != null) ? requestId : requestId(id), model,
 				(choice != null) ? choice.delta() : null, (choice != null) ? choice.finishReason() : null, usage);
+	}
+
+	private static @Nullable JsonNode skip(JsonParser parser) {
+		parser.skipChildren();
+		return null;
 	}
 
 	private static @Nullable String requestId(@Nullable String id) {

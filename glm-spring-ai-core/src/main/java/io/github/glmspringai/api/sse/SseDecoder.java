@@ -32,9 +32,9 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 /**
  * The one Server-Sent Events decoder shared by every protocol. It works on bytes, so
  * events and multi-byte UTF-8 characters split across network reads are reassembled
- * before anything is decoded. It accepts LF, CRLF and CR line endings, comment lines,
- * {@code event:} and {@code data:} fields with or without a space after the colon, and
- * ignores unknown fields.
+ * before anything is decoded. It accepts a UTF-8 byte order mark at the start, LF, CRLF
+ * and CR line endings, comment lines, {@code event:} and {@code data:} fields with or
+ * without a space after the colon, and ignores unknown fields.
  *
  * @author glm-spring-ai
  */
@@ -60,6 +60,11 @@ public final class SseDecoder {
 	private boolean skipLf;
 
 	private static final int MAX_SCRATCH = 64 * 1024;
+
+	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
+	/** How many bytes of a leading byte order mark were seen; -1 once past the start. */
+	private int bomMatched;
 
 	private byte[] scratch = new byte[0];
 
@@ -127,8 +132,24 @@ public final class SseDecoder {
 	 * @return the events completed by these bytes
 	 */
 	List<SseEvent> feed(byte[] bytes, int offset, int length) {
-		List<SseEvent> events = null;
 		int end = offset + length;
+		if (this.bomMatched >= 0) {
+			int i = offset;
+			while (i < end && this.bomMatched < BOM.length && bytes[i] == BOM[this.bomMatched]) {
+				this.bomMatched++;
+				i++;
+			}
+			if (i == end && this.bomMatched < BOM.length) {
+				return List.of();
+			}
+			if (this.bomMatched < BOM.length) {
+				// not a byte order mark after all: its first bytes belong to the line
+				appendLine(BOM, 0, this.bomMatched);
+			}
+			this.bomMatched = -1;
+			offset = i;
+		}
+		List<SseEvent> events = null;
 		int start = offset;
 		for (int i = offset; i < end; i++) {
 			byte b = bytes[i];
@@ -167,6 +188,9 @@ public final class SseDecoder {
 	 * @return the last event, or {@code null}
 	 */
 	@Nullable SseEvent finish() {
+		if (this.bomMatched > 0 && this.bomMatched < BOM.length) {
+			appendLine(BOM, 0, this.bomMatched);
+		}
 		SseEvent last = null;
 		if (this.lineLength > 0) {
 			last = processLine();

@@ -40,20 +40,45 @@ public record SseEvent(@Nullable String event, byte[] data, @Nullable String com
 	}
 
 	/**
-	 * Whether the data is exactly the given ASCII text.
+	 * Whether the data, without surrounding white space, is the given ASCII text.
 	 * @param text the text
 	 * @return {@code true} on a match
 	 */
 	public boolean dataEquals(String text) {
-		if (this.data.length != text.length()) {
+		int start = 0;
+		int end = this.data.length;
+		while (start < end && isSpace(this.data[start])) {
+			start++;
+		}
+		while (end > start && isSpace(this.data[end - 1])) {
+			end--;
+		}
+		if (end - start != text.length()) {
 			return false;
 		}
-		for (int i = 0; i < this.data.length; i++) {
-			if (this.data[i] != text.charAt(i)) {
+		for (int i = 0; i < text.length(); i++) {
+			if (this.data[start + i] != text.charAt(i)) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Whether the data is empty or white space only.
+	 * @return {@code true} for an event without content
+	 */
+	public boolean isBlank() {
+		for (byte b : this.data) {
+			if (!isSpace(b)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isSpace(byte b) {
+		return b == ' ' || b == '\t' || b == '\n' || b == '\r';
 	}
 
 	/**
