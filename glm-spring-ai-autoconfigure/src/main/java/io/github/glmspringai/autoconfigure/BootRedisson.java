@@ -69,6 +69,10 @@ final class BootRedisson {
 		}
 		else {
 			DataRedisConnectionDetails.Standalone standalone = details.getStandalone();
+			if (standalone == null) {
+				throw new IllegalStateException("the Redis connection names no server (spring.data.redis.host, "
+						+ ".url, .sentinel or .cluster)");
+			}
 			server = config.useSingleServer()
 				.setAddress(scheme + standalone.getHost() + ":" + standalone.getPort())
 				.setDatabase(standalone.getDatabase());

@@ -292,7 +292,7 @@ public interface GlmApi extends AutoCloseable {
 		 * setting (the key itself is never printed)
 		 */
 		public GlmApi build() {
-			validateApiKey(this.apiKey);
+			String apiKey = validateApiKey(this.apiKey);
 			URI uri = validateBaseUrl(this.baseUrl, this.allowInsecureHttp);
 			requirePositive(this.connectTimeout, "connectTimeout");
 			requirePositive(this.firstTokenTimeout, "firstTokenTimeout");
@@ -305,7 +305,7 @@ public interface GlmApi extends AutoCloseable {
 						"workspace must not contain control characters or non-ASCII characters");
 			}
 			AbstractGlmApi.Settings settings = new AbstractGlmApi.Settings(this.protocol,
-					uri.toString().replaceAll("/+$", ""), this.apiKey, this.workspace, this.webClientBuilder,
+					uri.toString().replaceAll("/+$", ""), apiKey, this.workspace, this.webClientBuilder,
 					this.connectTimeout, this.firstTokenTimeout, this.idleTimeout, this.maxConnections,
 					this.pendingAcquireTimeout, this.poolMaxIdleTime, this.sslContext, this.proxy,
 					this.httpClientCustomizer);
@@ -315,7 +315,7 @@ public interface GlmApi extends AutoCloseable {
 			};
 		}
 
-		private static void validateApiKey(@Nullable String apiKey) {
+		private static String validateApiKey(@Nullable String apiKey) {
 			if (apiKey == null || apiKey.isBlank()) {
 				throw new IllegalArgumentException(
 						"apiKey must be set (spring.ai.glm.api-key or the DASHSCOPE_API_KEY environment variable)");
@@ -324,6 +324,7 @@ public interface GlmApi extends AutoCloseable {
 				throw new IllegalArgumentException("apiKey contains a character that is not allowed in an HTTP header "
 						+ "(CR, LF, space, control or non-ASCII character); the key is not printed");
 			}
+			return apiKey;
 		}
 
 		private static boolean isHeaderSafe(String value) {

@@ -113,12 +113,14 @@ final class GlmRequests {
 	 */
 	private static @Nullable Boolean enableThinking(GlmChatOptions o, GlmRequest.@Nullable ResponseFormat format,
 			@Nullable String toolChoice) {
-		boolean jsonMode = format != null && format.type() != GlmRequest.ResponseFormat.Type.TEXT;
+		GlmRequest.ResponseFormat.@Nullable Type jsonType = (format != null
+				&& format.type() != GlmRequest.ResponseFormat.Type.TEXT) ? format.type() : null;
+		boolean jsonMode = jsonType != null;
 		boolean forcedTool = toolChoice != null && !"auto".equals(toolChoice) && !"none".equals(toolChoice);
 		if (!jsonMode && !forcedTool) {
 			return o.getEnableThinking();
 		}
-		String what = jsonMode ? "JSON mode (responseFormat " + format.type() + ")"
+		String what = (jsonType != null) ? "JSON mode (responseFormat " + jsonType + ")"
 				: "forcing a tool (toolChoice '" + toolChoice + "')";
 		if (Boolean.TRUE.equals(o.getEnableThinking())) {
 			throw new IllegalArgumentException(what + " cannot be combined with enableThinking=true: Bailian rejects "

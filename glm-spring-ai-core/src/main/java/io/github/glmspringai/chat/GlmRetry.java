@@ -25,7 +25,6 @@ import io.github.glmspringai.api.GlmStreamEvent;
 import io.github.glmspringai.api.GlmTransientException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -187,7 +186,7 @@ final class GlmRetry {
 		}
 
 		@Override
-		public @Nullable Object execute() {
+		public Object execute() {
 			throw new IllegalStateException("GLM requests are retried by re-subscribing, not executed here");
 		}
 

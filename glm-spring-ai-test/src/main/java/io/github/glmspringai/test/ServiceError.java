@@ -142,7 +142,11 @@ public final class ServiceError {
 	}
 
 	Reply reply(Wire wire) {
-		return this.replies.get(wire);
+		Reply reply = this.replies.get(wire);
+		if (reply == null) {
+			throw new IllegalStateException("no reply of " + this + " for " + wire);
+		}
+		return reply;
 	}
 
 	@Override
