@@ -2,8 +2,9 @@
  * Copyright 2026-present the original author or authors.
  * Licensed under the Apache License, Version 2.0 (https://www.apache.org/licenses/LICENSE-2.0).
  *
- * The chat page: posts a question to /api/chat and reads the server-sent events
- * (reasoning, answer, tool, usage, error) from the response body as they arrive.
+ * The chat page: posts a question (with the chosen model, reasoning effort and thinking
+ * switch) to /api/chat and reads the server-sent events (reasoning, answer, tool, usage,
+ * error) from the response body as they arrive.
  * Stop aborts the request; the server then cancels the request to the model.
  */
 (function () {
@@ -19,6 +20,13 @@
 	var banner = document.getElementById('banner');
 	var badge = document.getElementById('mode-badge');
 	var template = document.getElementById('turn-template');
+	var settings = document.getElementById('settings');
+	var platform = document.getElementById('platform');
+	var protocol = document.getElementById('protocol');
+	var modelSelect = document.getElementById('model');
+	var effortSelect = document.getElementById('effort');
+	var thinkingBox = document.getElementById('thinking');
+	var efforts = {}; // model id -> the reasoning-effort values it takes
 
 	// The answer's Markdown: raw HTML in it is shown as text, bare URLs become links, images
 	// are not loaded (an answer could point them anywhere), and the HTML is sanitised again
@@ -49,11 +57,43 @@
 		return element;
 	}
 
+	function option(select, value, label) {
+		var item = text(document.createElement('option'), label || value);
+		item.value = value;
+		select.appendChild(item);
+	}
+
+	// The effort selector offers the values of the selected model; "default" sends none.
+	function showEfforts() {
+		var chosen = effortSelect.value;
+		effortSelect.replaceChildren();
+		option(effortSelect, '', '默认 default');
+		(efforts[modelSelect.value] || []).forEach(function (value) {
+			option(effortSelect, value);
+		});
+		effortSelect.value = (efforts[modelSelect.value] || []).indexOf(chosen) >= 0 ? chosen : '';
+	}
+
+	function showSettings(status) {
+		text(protocol, status.protocol);
+		(status.models || []).forEach(function (model) {
+			efforts[model.id] = model.efforts;
+			option(modelSelect, model.id);
+		});
+		modelSelect.value = status.model;
+		showEfforts();
+		settings.hidden = false;
+	}
+
 	function loadStatus() {
 		fetch('api/status').then(function (response) {
 			return response.json();
 		}).then(function (status) {
 			badge.hidden = false;
+			text(platform, status.protocol === 'zhipu' ? '智谱 BigModel / Z.ai' : '阿里云百炼');
+			if (status.mode !== 'no-key') {
+				showSettings(status);
+			}
 			if (status.mode === 'offline') {
 				badge.className = 'badge offline';
 				text(badge, 'offline simulation');
@@ -238,7 +278,8 @@
 		fetch('api/chat', {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
-			body: JSON.stringify({ question: question }),
+			body: JSON.stringify({ question: question, model: modelSelect.value, effort: effortSelect.value,
+				thinking: thinkingBox.checked }),
 			signal: controller.signal
 		}).then(function (response) {
 			if (!response.ok || !response.body) {
@@ -294,6 +335,8 @@
 			form.requestSubmit();
 		}
 	});
+
+	modelSelect.addEventListener('change', showEfforts);
 
 	stopButton.addEventListener('click', function () {
 		if (current) {

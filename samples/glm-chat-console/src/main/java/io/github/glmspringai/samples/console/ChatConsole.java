@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.glmspringai.chat.GlmChatOptions;
+import io.github.glmspringai.chat.GlmModel;
 import io.github.glmspringai.chat.GlmReasoning;
 import io.github.glmspringai.chat.GlmUsage;
 import io.github.glmspringai.samples.console.GlmChatConsoleApplication.ConsoleOutput;
@@ -83,36 +84,43 @@ class ChatConsole implements ApplicationRunner, ExitCodeGenerator {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (this.setup.mode() == SampleSetup.Mode.NO_KEY) {
-			this.err.println(SampleSetup.missingKeyHelp("samples/glm-chat-console"));
+			this.err.println(this.setup.missingKeyHelp("samples/glm-chat-console"));
 			this.exitCode = 2;
 			return;
 		}
 		String question = args.getNonOptionArgs().isEmpty() ? DEFAULT_QUESTION
 				: String.join(" ", args.getNonOptionArgs());
-		boolean thinking = !args.containsOption("no-thinking");
-		List<String> models = args.getOptionValues("model");
-		String model = (models != null && !models.isEmpty()) ? models.get(0)
-				: this.environment.getProperty("spring.ai.glm.chat.model", "glm-4.6");
+		String model = option(args, "model");
+		if (model == null) {
+			model = this.environment.getProperty("spring.ai.glm.chat.model", GlmModel.DEFAULT.getId());
+		}
+		String effort = option(args, "effort");
+		String thinkingOption = option(args, "thinking");
+		if (thinkingOption != null && !thinkingOption.equals("on") && !thinkingOption.equals("off")) {
+			this.err.println("--thinking must be on or off but was '" + thinkingOption + "'");
+			this.exitCode = 1;
+			return;
+		}
+		String thinkingOff = "off".equals(thinkingOption) ? "--thinking=off"
+				: (thinkingOption == null && args.containsOption("no-thinking")) ? "--no-thinking" : null;
+		boolean thinking = thinkingOff == null;
 
 		if (this.setup.mode() == SampleSetup.Mode.OFFLINE) {
 			this.out.println("[offline simulation] scripted GLM streams from a fake server inside this sample ("
 					+ this.setup.offlineServerUrl() + "): no network, no API key.");
 		}
-		this.out.println("model " + model + " · protocol " + this.environment.getProperty("spring.ai.glm.protocol")
-				+ " · thinking " + (thinking ? "on" : "off") + " · question: " + question);
+		this.out.println("model " + model + " · protocol " + this.setup.protocol().getValue() + " · thinking "
+				+ (thinking ? "on" : "off") + ((effort != null) ? " · effort " + effort : "") + " · question: "
+				+ question);
 
 		ChatClient chatClient = this.chatClientBuilder.getObject().defaultTools(new CityClock()).build();
 		CityClock.Listener toolListener = (tool, argument, result) -> this.out.print(System.lineSeparator()
 				+ "[tool call] " + tool + "(" + argument + ") -> " + result + System.lineSeparator());
-		Printer printer = new Printer(thinking);
-		this.out.println(System.lineSeparator() + THINKING + System.lineSeparator());
-		if (!thinking) {
-			this.out.println("(thinking switched off with --no-thinking)");
-		}
+		Printer printer = new Printer(thinkingOff);
 		try {
 			chatClient.prompt()
 				.user(question)
-				.options(GlmChatOptions.builder().model(model).enableThinking(thinking))
+				.options(GlmChatOptions.builder().model(model).enableThinking(thinking).reasoningEffort(effort))
 				.toolContext(Map.of(CityClock.LISTENER, toolListener))
 				.stream()
 				.chatResponse()
@@ -120,12 +128,17 @@ class ChatConsole implements ApplicationRunner, ExitCodeGenerator {
 				.blockLast();
 		}
 		catch (RuntimeException ex) {
-			this.out.println();
-			this.err.println(System.lineSeparator() + PlainErrors.describe(ex));
+			printer.interrupted();
+			this.err.println(PlainErrors.describe(ex, this.setup.protocol()));
 			this.exitCode = 1;
 			return;
 		}
 		printer.finish();
+	}
+
+	private static @Nullable String option(ApplicationArguments args, String name) {
+		List<String> values = args.getOptionValues(name);
+		return (values != null && !values.isEmpty() && !values.get(0).isBlank()) ? values.get(0).strip() : null;
 	}
 
 	@Override
@@ -133,20 +146,27 @@ class ChatConsole implements ApplicationRunner, ExitCodeGenerator {
 		return this.exitCode;
 	}
 
-	/** Prints the chunks of one stream. */
+	/**
+	 * Prints the chunks of one stream. The thinking section starts with the first chunk,
+	 * so a request rejected before sending prints no section.
+	 */
 	private final class Printer {
+
+		private final AtomicBoolean started = new AtomicBoolean();
 
 		private final AtomicBoolean answering = new AtomicBoolean();
 
 		private final AtomicReference<@Nullable Usage> usage = new AtomicReference<>();
 
-		private final boolean thinking;
+		/** The option that switched thinking off, {@code null} when thinking is on. */
+		private final @Nullable String thinkingOff;
 
-		Printer(boolean thinking) {
-			this.thinking = thinking;
+		Printer(@Nullable String thinkingOff) {
+			this.thinkingOff = thinkingOff;
 		}
 
 		void print(ChatResponse response) {
+			start();
 			String reasoning = GlmReasoning.delta(response);
 			if (!reasoning.isEmpty() && !this.answering.get()) {
 				ChatConsole.this.out.print(reasoning);
@@ -164,6 +184,24 @@ class ChatConsole implements ApplicationRunner, ExitCodeGenerator {
 			}
 		}
 
+		private void start() {
+			if (this.started.compareAndSet(false, true)) {
+				PrintStream out = ChatConsole.this.out;
+				out.println(System.lineSeparator() + THINKING + System.lineSeparator());
+				if (this.thinkingOff != null) {
+					out.println("(thinking switched off with " + this.thinkingOff + ")");
+				}
+			}
+		}
+
+		/** The stream failed: end the line of a section that was started. */
+		void interrupted() {
+			if (this.started.get()) {
+				ChatConsole.this.out.println();
+				ChatConsole.this.err.println();
+			}
+		}
+
 		private void startAnswer() {
 			if (this.answering.compareAndSet(false, true)) {
 				ChatConsole.this.out
@@ -172,6 +210,7 @@ class ChatConsole implements ApplicationRunner, ExitCodeGenerator {
 		}
 
 		void finish() {
+			start();
 			if (!this.answering.get()) {
 				startAnswer();
 				ChatConsole.this.out.print("(no answer text)");
@@ -188,7 +227,7 @@ class ChatConsole implements ApplicationRunner, ExitCodeGenerator {
 				reasoningTokens = String.valueOf(glm.getReasoningTokens());
 			}
 			else {
-				reasoningTokens = this.thinking ? "n/a (not reported after a tool call)" : "0";
+				reasoningTokens = (this.thinkingOff == null) ? "n/a (not reported after a tool call)" : "0";
 			}
 			out.println(
 					"prompt_tokens=" + total.getPromptTokens() + ", completion_tokens=" + total.getCompletionTokens()

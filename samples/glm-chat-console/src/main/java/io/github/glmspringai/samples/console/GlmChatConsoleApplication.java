@@ -27,7 +27,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  *
  * <pre>
  * ./mvnw -q -pl samples/glm-chat-console -am spring-boot:run -Dspring-boot.run.profiles=offline
- * java -jar glm-chat-console.jar [question] [--protocol=dashscope] [--no-thinking] [--model=glm-4.5-air]
+ * java -jar glm-chat-console.jar [question] [--protocol=dashscope|zhipu] [--model=glm-5.3] [--effort=low]
+ *     [--thinking=off]
  * </pre>
  *
  * @author glm-spring-ai
@@ -36,8 +37,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class GlmChatConsoleApplication {
 
 	/**
-	 * Run the console and exit with its status: 0 answered, 1 the request failed, 2 no
-	 * API key.
+	 * Run the console and exit with its status: 0 answered, 1 the request failed or was
+	 * not sent (an invalid option), 2 no API key.
 	 * @param args the question and options
 	 */
 	public static void main(String[] args) {
@@ -52,10 +53,21 @@ public class GlmChatConsoleApplication {
 	 * @return the exit status
 	 */
 	public static int run(PrintStream out, PrintStream err, String... args) {
+		return SpringApplication.exit(application(out, err).run(args));
+	}
+
+	/**
+	 * The console application, writing to the given streams; it asks its question when
+	 * run.
+	 * @param out where the sections go
+	 * @param err where problems go
+	 * @return the application
+	 */
+	static SpringApplication application(PrintStream out, PrintStream err) {
 		SpringApplication application = new SpringApplication(GlmChatConsoleApplication.class);
 		application.addInitializers(
 				(context) -> context.getBeanFactory().registerSingleton("consoleOutput", new ConsoleOutput(out, err)));
-		return SpringApplication.exit(application.run(args));
+		return application;
 	}
 
 	/**

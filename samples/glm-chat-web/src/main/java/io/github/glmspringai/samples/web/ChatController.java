@@ -20,12 +20,17 @@ import io.github.glmspringai.samples.support.PlainErrors;
 import io.github.glmspringai.samples.support.CityClock;
 import io.github.glmspringai.samples.support.SampleSetup;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.glmspringai.chat.GlmChatOptions;
+import io.github.glmspringai.chat.GlmModel;
+import io.github.glmspringai.chat.GlmProtocol;
 import io.github.glmspringai.chat.GlmReasoning;
 import io.github.glmspringai.chat.GlmUsage;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +50,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,8 +62,11 @@ import org.springframework.web.server.WebSession;
  * The page's API. {@code POST /api/chat} streams one answer as server-sent events:
  * {@code reasoning} and {@code answer} ({@code {"text": delta}}), {@code tool} (a call of
  * the demo tool), then {@code usage}, or {@code error} ({@code {"message": plain
- * words}}). Closing the connection (the page's Stop button) cancels the subscription,
- * which cancels the request to the service.
+ * words}}). The question may choose the model (one of {@code GET /api/status}'s
+ * {@code models}), the reasoning effort and whether the model thinks; the GLM model
+ * validates the combination before sending, and a rejection reaches the page as an
+ * {@code error}. Closing the connection (the page's Stop button) cancels the
+ * subscription, which cancels the request to the service.
  *
  * @author glm-spring-ai
  */
@@ -71,11 +80,25 @@ class ChatController {
 
 	private static final int MAX_QUESTION_LENGTH = 8000;
 
+	/** The models the page offers, after the configured one. */
+	private static final List<String> MODELS = List.of("glm-5", "glm-5.3", "glm-5.2", "glm-5.1");
+
+	/** The models only Zhipu's platforms serve. */
+	private static final List<String> ZHIPU_MODELS = List.of("glm-4.7-flash");
+
+	/** Reasoning-effort values in increasing order. */
+	private static final List<String> EFFORTS = List.of("none", "minimal", "low", "medium", "high", "xhigh", "max");
+
+	/** The efforts offered when the catalog does not know a model's values. */
+	private static final List<String> DEFAULT_EFFORTS = List.of("low", "medium", "high", "xhigh", "max");
+
 	private final SampleSetup setup;
 
 	private final ChatMemory chatMemory;
 
-	private final Environment environment;
+	private final String defaultModel;
+
+	private final List<String> models;
 
 	private final @Nullable ChatClient chatClient;
 
@@ -83,7 +106,14 @@ class ChatController {
 			Environment environment) {
 		this.setup = setup;
 		this.chatMemory = chatMemory;
-		this.environment = environment;
+		this.defaultModel = environment.getProperty("spring.ai.glm.chat.model", GlmModel.DEFAULT.getId());
+		Set<String> models = new LinkedHashSet<>();
+		models.add(this.defaultModel);
+		models.addAll(MODELS);
+		if (setup.protocol() == GlmProtocol.ZHIPU) {
+			models.addAll(ZHIPU_MODELS);
+		}
+		this.models = List.copyOf(models);
 		// Without a key the GLM model is switched off (see SampleSetupInitializer) and
 		// the page explains what to do.
 		this.chatClient = (setup.mode() == SampleSetup.Mode.NO_KEY) ? null
@@ -97,11 +127,12 @@ class ChatController {
 	Map<String, Object> status() {
 		Map<String, Object> status = new LinkedHashMap<>();
 		status.put("mode", this.setup.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-		status.put("model", this.environment.getProperty("spring.ai.glm.chat.model", "glm-4.6"));
-		status.put("protocol", this.environment.getProperty("spring.ai.glm.protocol", "openai-compatible"));
+		status.put("model", this.defaultModel);
+		status.put("protocol", this.setup.protocol().getValue());
+		status.put("models", this.models.stream().map((id) -> Map.of("id", id, "efforts", efforts(id))).toList());
 		status.put("offlineServerUrl", this.setup.offlineServerUrl());
 		if (this.setup.mode() == SampleSetup.Mode.NO_KEY) {
-			status.put("help", SampleSetup.missingKeyHelp("samples/glm-chat-web"));
+			status.put("help", this.setup.missingKeyHelp("samples/glm-chat-web"));
 		}
 		return status;
 	}
@@ -112,12 +143,22 @@ class ChatController {
 		String question = (body.question() != null) ? body.question().strip() : "";
 		ChatClient client = this.chatClient;
 		if (client == null) {
-			return Flux.just(error("No API key is configured, so there is no model to ask. "
-					+ "Set DASHSCOPE_API_KEY and restart, or restart with the offline profile."));
+			return Flux.just(error("No API key is configured, so there is no model to ask. Set "
+					+ ((this.setup.protocol() == GlmProtocol.ZHIPU) ? "ZHIPUAI_API_KEY (or ZAI_API_KEY)"
+							: "DASHSCOPE_API_KEY")
+					+ " and restart, or restart with the offline profile."));
 		}
 		if (question.isEmpty() || question.length() > MAX_QUESTION_LENGTH) {
 			return Flux.just(error("Type a question of 1 to " + MAX_QUESTION_LENGTH + " characters."));
 		}
+		String model = StringUtils.hasText(body.model()) ? body.model() : this.defaultModel;
+		if (!this.models.contains(model)) {
+			return Flux.just(error("Choose one of the models " + String.join(", ", this.models) + "."));
+		}
+		GlmChatOptions.Builder options = GlmChatOptions.builder()
+			.model(model)
+			.reasoningEffort(StringUtils.hasText(body.effort()) ? body.effort() : null)
+			.enableThinking(body.thinking());
 		String conversationId = conversationId(session);
 
 		// The tool reports its calls through the tool context; they join the stream.
@@ -128,6 +169,7 @@ class ChatController {
 
 		Flux<ServerSentEvent<Map<String, Object>>> answer = client.prompt()
 			.user(question)
+			.options(options)
 			.advisors((advisors) -> advisors.param(ChatMemory.CONVERSATION_ID, conversationId))
 			.toolContext(Map.of(CityClock.LISTENER, listener))
 			.stream()
@@ -135,7 +177,7 @@ class ChatController {
 			.concatMapIterable((response) -> events(response, last))
 			.concatWith(Mono.fromSupplier(() -> usage(last.get())))
 			.onErrorResume((ex) -> {
-				String message = PlainErrors.describe(ex);
+				String message = PlainErrors.describe(ex, this.setup.protocol());
 				logger.warn("GLM request failed: {}", message);
 				logger.debug("GLM request failure", ex);
 				return Mono.just(error(message));
@@ -162,6 +204,15 @@ class ChatController {
 		return session.getAttributes()
 			.computeIfAbsent(CONVERSATION_ID, (key) -> UUID.randomUUID().toString())
 			.toString();
+	}
+
+	/**
+	 * The reasoning-effort values a model takes on this protocol, from the catalog.
+	 */
+	private List<String> efforts(String model) {
+		GlmModel catalog = GlmModel.find(model);
+		Set<String> values = (catalog != null) ? catalog.getReasoningEffortValues(this.setup.protocol()) : null;
+		return (values != null) ? EFFORTS.stream().filter(values::contains).toList() : DEFAULT_EFFORTS;
 	}
 
 	private static List<ServerSentEvent<Map<String, Object>>> events(ChatResponse response,
@@ -210,8 +261,12 @@ class ChatController {
 	 * The request body.
 	 *
 	 * @param question the question
+	 * @param model the model, {@code null} for the configured one
+	 * @param effort the reasoning effort, {@code null} or empty for the model's default
+	 * @param thinking whether the model thinks, {@code null} for the model's default
 	 */
-	record Question(@Nullable String question) {
+	record Question(@Nullable String question, @Nullable String model, @Nullable String effort,
+			@Nullable Boolean thinking) {
 	}
 
 }

@@ -20,10 +20,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A streaming chat page for GLM on Bailian: the reasoning fills a collapsible pane as it
- * arrives, the answer is rendered live as Markdown, a Stop button cancels the stream and
- * the request to the service, a demo tool answers "what time is it in ...", and each
- * browser session has its own conversation memory.
+ * A streaming chat page for GLM on Bailian or Zhipu's BigModel / Z.ai: the reasoning
+ * fills a collapsible pane as it arrives, the answer is rendered live as Markdown, a Stop
+ * button cancels the stream and the request to the service, a demo tool answers "what
+ * time is it in ...", and each browser session has its own conversation memory.
  *
  * <pre>
  * ./mvnw -q -pl samples/glm-chat-web -am spring-boot:run -Dspring-boot.run.profiles=offline

@@ -16,17 +16,12 @@
 
 package io.github.glmspringai.samples.web;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.github.glmspringai.test.FakeGlmService;
+import io.github.glmspringai.test.RecordedGlmRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,12 +29,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,14 +40,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The chat page in a real headless Chromium, against the offline simulation: reasoning
  * before the answer, live Markdown (markdown-it and DOMPurify from the WebJars), HTML in
- * an answer kept as text, usage, memory, the tool, Stop, and errors. Skipped when
- * Chromium is not installed ({@code apt-get install chromium chromium-driver}).
- * Screenshots go to {@code target/screenshots/}.
+ * an answer kept as text, usage, memory, the tool, Stop, errors, and the model, effort
+ * and thinking selectors (what they send, and the GLM model's refusal of a combination
+ * before sending). Skipped when Chromium is not installed
+ * ({@code apt-get install chromium chromium-driver}). Screenshots go to
+ * {@code target/screenshots/}.
  *
  * @author glm-spring-ai
  */
@@ -64,15 +57,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChatPageBrowserTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	private static ChatPage page;
 
 	private static ChromeDriver browser;
-
-	private static Path profile;
 
 	@LocalServerPort
 	private int port;
@@ -82,48 +69,36 @@ class ChatPageBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium is not installed (apt-get install chromium chromium-driver)");
-		profile = Files.createTempDirectory("glm-chat-web-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-				"--disable-dev-shm-usage", "--window-size=1280,2000", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
+		page = ChatPage.start();
+		browser = page.browser();
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+		if (page != null) {
+			page.close();
 		}
 	}
 
 	@Test
 	@Order(1)
 	void streamsReasoningBeforeTheAnswerThenMarkdownAndUsage() {
-		open();
+		page.open(this.port);
 		assertThat(browser.findElement(By.id("mode-badge")).getText()).isEqualTo("offline simulation");
 		assertThat(browser.findElement(By.id("banner")).getText()).startsWith("offline simulation")
 			.contains("http://127.0.0.1:");
+		assertThat(browser.findElement(By.id("platform")).getText()).isEqualTo("阿里云百炼");
+		assertThat(browser.findElement(By.id("protocol")).getText()).isEqualTo("openai-compatible");
 		browser.findElement(By.id("new-conversation")).click();
 
-		WebElement turn = ask("你是谁");
+		int sent = this.server.requestCount();
+		WebElement turn = page.ask("你是谁");
 		WebElement reasoning = turn.findElement(By.cssSelector(".reasoning-text"));
 		WebElement answer = turn.findElement(By.cssSelector(".answer"));
-		waitFor(() -> !reasoning.getText().isEmpty());
+		page.waitFor(() -> !reasoning.getText().isEmpty());
 		assertThat(browser.findElement(By.id("stop")).isEnabled()).isTrue();
-		waitFor(() -> !answer.getText().isEmpty());
-		waitForState(turn, "done");
+		page.waitFor(() -> !answer.getText().isEmpty());
+		page.waitForState(turn, "done");
 
 		// the page stamps the time of the first reasoning and of the first answer event
 		double firstReasoning = Double.parseDouble(turn.getDomAttribute("data-first-reasoning-ms"));
@@ -134,20 +109,25 @@ class ChatPageBrowserTests {
 		assertRichMarkdown(answer);
 		assertThat(answer.getText()).contains("这是本次会话中的第 1 个问题");
 		assertThat(turn.findElement(By.cssSelector(".status.usage")).getText())
-			.matches("Token 消耗: prompt \\d+ · completion \\d+ · reasoning \\d+ · total \\d+ · glm-4\\.6");
+			.matches("Token 消耗: prompt \\d+ · completion \\d+ · reasoning \\d+ · total \\d+ · glm-5");
+		// the default model, thinking on, no reasoning effort
+		RecordedGlmRequest request = this.server.requests().get(sent);
+		assertThat(request.json().path("model").asString()).isEqualTo("glm-5");
+		assertThat(request.json().path("enable_thinking").asBoolean(false)).isTrue();
+		assertThat(request.json().has("reasoning_effort")).isFalse();
 
 		// the conversation memory of this browser session sends the first turn along
-		WebElement second = ask("你好");
-		waitForState(second, "done");
+		WebElement second = page.ask("你好");
+		page.waitForState(second, "done");
 		assertThat(second.findElement(By.cssSelector(".answer")).getText()).contains("这是本次会话中的第 2 个问题");
 	}
 
 	@Test
 	@Order(2)
-	void callsTheToolAndAnswersFromItsResult() throws IOException {
+	void callsTheToolAndAnswersFromItsResult() {
 		int toolRounds = this.server.toolCallRounds();
-		WebElement turn = ask("东京现在几点?");
-		waitForState(turn, "done");
+		WebElement turn = page.ask("东京现在几点?");
+		page.waitForState(turn, "done");
 
 		String tool = turn.findElement(By.cssSelector(".tool")).getText();
 		assertThat(tool).startsWith("工具调用 tool currentTime(东京) → ").contains("(Asia/Tokyo, UTC+09:00)");
@@ -156,22 +136,22 @@ class ChatPageBrowserTests {
 		assertThat(turn.findElement(By.cssSelector(".reasoning-text")).getText()).contains("currentTime 工具");
 		assertThat(this.server.toolCallRounds()).isEqualTo(toolRounds + 1);
 		assertThat(turn.findElement(By.cssSelector(".status.usage")).getText()).contains("reasoning n/a");
-		screenshot("glm-chat-web-offline.png");
+		page.screenshot("glm-chat-web-offline.png");
 	}
 
 	@Test
 	@Order(3)
-	void stopCancelsTheStreamAndTheRequestToTheModel() throws IOException {
+	void stopCancelsTheStreamAndTheRequestToTheModel() {
 		int cancelled = this.server.cancelledStreams();
 		int completed = this.server.completedStreams();
-		WebElement turn = ask("写一篇长文介绍 Spring AI");
+		WebElement turn = page.ask("写一篇长文介绍 Spring AI");
 		WebElement answer = turn.findElement(By.cssSelector(".answer"));
-		waitFor(() -> answer.findElements(By.tagName("h2")).size() >= 2);
+		page.waitFor(() -> answer.findElements(By.tagName("h2")).size() >= 2);
 		browser.findElement(By.id("stop")).click();
 
-		waitForState(turn, "stopped");
+		page.waitForState(turn, "stopped");
 		assertThat(turn.findElement(By.cssSelector(".status")).getText()).startsWith("已停止 Stopped");
-		waitFor(() -> this.server.cancelledStreams() == cancelled + 1);
+		page.waitFor(() -> this.server.cancelledStreams() == cancelled + 1);
 		assertThat(this.server.completedStreams()).isEqualTo(completed);
 		int length = answer.getText().length();
 		sleep(Duration.ofMillis(300));
@@ -179,19 +159,19 @@ class ChatPageBrowserTests {
 		assertThat(answer.findElements(By.tagName("h2")).size()).isLessThan(40);
 		assertThat(browser.findElement(By.id("stop")).isEnabled()).isFalse();
 		assertThat(browser.findElement(By.id("send")).isEnabled()).isTrue();
-		screenshot("glm-chat-web-stopped.png");
+		page.screenshot("glm-chat-web-stopped.png");
 	}
 
 	@Test
 	@Order(4)
 	void errorsAreShownInPlainWords() {
-		WebElement throttled = ask("模拟限流");
-		waitForState(throttled, "error");
+		WebElement throttled = page.ask("模拟限流");
+		page.waitForState(throttled, "error");
 		assertThat(throttled.findElement(By.cssSelector(".status.error")).getText())
 			.startsWith("Model Studio is throttling requests (HTTP 429, limit_requests");
 
-		WebElement dropped = ask("模拟断网");
-		waitForState(dropped, "error");
+		WebElement dropped = page.ask("模拟断网");
+		page.waitForState(dropped, "error");
 		assertThat(dropped.findElement(By.cssSelector(".answer")).getText()).startsWith("好的,我开始回答。");
 		String message = dropped.findElement(By.cssSelector(".status.error")).getText();
 		assertThat(message).startsWith("The network connection broke while the answer was streaming");
@@ -204,8 +184,8 @@ class ChatPageBrowserTests {
 	@Test
 	@Order(5)
 	void htmlAndScriptsInTheAnswerAreShownAsTextNotRun() {
-		WebElement turn = ask("模拟注入");
-		waitForState(turn, "done");
+		WebElement turn = page.ask("模拟注入");
+		page.waitForState(turn, "done");
 		WebElement answer = turn.findElement(By.cssSelector(".answer"));
 
 		// a canary inserted by the test shows that such an image does fire its handler
@@ -213,7 +193,7 @@ class ChatPageBrowserTests {
 		browser.executeScript("var canary = document.createElement('div');"
 				+ "canary.innerHTML = '<img src=\"x\" onerror=\"window.canary = true\">';"
 				+ "document.body.appendChild(canary);");
-		waitFor(() -> Boolean.TRUE.equals(browser.executeScript("return window.canary === true;")));
+		page.waitFor(() -> Boolean.TRUE.equals(browser.executeScript("return window.canary === true;")));
 		assertThat(browser.executeScript("return String(window.injected);")).isEqualTo("undefined");
 		assertThat(answer.findElements(By.cssSelector("script, img, a, [onerror]"))).isEmpty();
 		assertThat(browser.findElements(By.cssSelector("#conversation a[href^='javascript'], #conversation img")))
@@ -225,6 +205,59 @@ class ChatPageBrowserTests {
 			.contains("<a href=\"javascript:window.injected='a'\">也点我</a>");
 		assertThat(answer.findElement(By.cssSelector("table td")).getText())
 			.isEqualTo("<img src=x onerror=\"window.injected='cell'\">");
+	}
+
+	@Test
+	@Order(6)
+	void theChosenModelAndReasoningEffortAreSent() {
+		Select model = page.select("model");
+		assertThat(model.getOptions()).extracting(WebElement::getText)
+			.containsExactly("glm-5", "glm-5.3", "glm-5.2", "glm-5.1");
+		assertThat(model.getFirstSelectedOption().getText()).isEqualTo("glm-5");
+		assertThat(page.select("effort").getOptions()).extracting(WebElement::getText)
+			.containsExactly("默认 default", "low", "medium", "high", "xhigh", "max");
+
+		// glm-5.3 takes low, high and max only
+		model.selectByValue("glm-5.3");
+		Select effort = page.select("effort");
+		assertThat(effort.getOptions()).extracting((option) -> option.getDomAttribute("value"))
+			.containsExactly("", "low", "high", "max");
+		effort.selectByValue("low");
+		int sent = this.server.requestCount();
+		WebElement turn = page.ask("你好");
+		page.waitForState(turn, "done");
+
+		assertThat(this.server.requestCount()).isEqualTo(sent + 1);
+		RecordedGlmRequest request = this.server.requests().get(sent);
+		assertThat(request.json().path("model").asString()).isEqualTo("glm-5.3");
+		assertThat(request.json().path("reasoning_effort").asString()).isEqualTo("low");
+		assertThat(request.json().path("enable_thinking").asBoolean(false)).isTrue();
+		assertThat(turn.findElement(By.cssSelector(".answer")).getText()).startsWith("我是 GLM");
+		assertThat(turn.findElement(By.cssSelector(".status.usage")).getText()).endsWith("· glm-5.3");
+		page.screenshot("glm-chat-web-effort.png");
+	}
+
+	@Test
+	@Order(7)
+	void aCombinationTheModelRejectsIsExplainedAndNeverSent() {
+		page.select("model").selectByValue("glm-5.3");
+		page.select("effort").selectByValue("");
+		WebElement thinking = browser.findElement(By.id("thinking"));
+		thinking.click();
+		assertThat(thinking.isSelected()).isFalse();
+		int sent = this.server.requestCount();
+		WebElement turn = page.ask("你好");
+		page.waitForState(turn, "error");
+
+		assertThat(turn.findElement(By.cssSelector(".status.error")).getText())
+			.startsWith("The request was not sent because an option is invalid: glm-5.3 always thinks: "
+					+ "the service rejects enableThinking=false.")
+			.doesNotContain("Exception");
+		assertThat(this.server.requestCount()).isEqualTo(sent);
+		page.screenshot("glm-chat-web-rejected.png");
+
+		thinking.click();
+		page.select("model").selectByValue("glm-5");
 	}
 
 	private static void assertRichMarkdown(WebElement answer) {
@@ -248,39 +281,6 @@ class ChatPageBrowserTests {
 		assertThat(link.getDomAttribute("rel")).isEqualTo("noopener noreferrer");
 	}
 
-	private void open() {
-		browser.get("http://localhost:" + this.port + "/");
-		waitFor(() -> !browser.findElement(By.id("mode-badge")).getText().isEmpty());
-	}
-
-	private static WebElement ask(String question) {
-		if (!browser.getCurrentUrl().startsWith("http://localhost")) {
-			throw new IllegalStateException("page not open");
-		}
-		int turns = browser.findElements(By.cssSelector("#conversation .turn")).size();
-		WebElement box = browser.findElement(By.id("question"));
-		box.clear();
-		box.sendKeys(question);
-		browser.findElement(By.id("send")).click();
-		waitFor(() -> browser.findElements(By.cssSelector("#conversation .turn")).size() == turns + 1);
-		return browser.findElements(By.cssSelector("#conversation .turn")).get(turns);
-	}
-
-	private static void waitForState(WebElement turn, String state) {
-		waitFor(() -> !"streaming".equals(turn.getDomAttribute("data-state")));
-		assertThat(turn.getDomAttribute("data-state")).as(turn.getText()).isEqualTo(state);
-	}
-
-	private static void waitFor(Condition condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(20)).until((driver) -> condition.met());
-	}
-
-	private static void screenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name),
-				StandardCopyOption.REPLACE_EXISTING);
-	}
-
 	private static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
@@ -288,13 +288,6 @@ class ChatPageBrowserTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	@FunctionalInterface
-	private interface Condition {
-
-		boolean met();
-
 	}
 
 }

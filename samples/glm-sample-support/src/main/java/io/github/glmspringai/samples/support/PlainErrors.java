@@ -19,6 +19,7 @@ package io.github.glmspringai.samples.support;
 import java.util.Locale;
 
 import io.github.glmspringai.api.GlmServiceException;
+import io.github.glmspringai.chat.GlmProtocol;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,12 +36,13 @@ public final class PlainErrors {
 	/**
 	 * Explain a failure in plain words.
 	 * @param failure what the stream or call failed with
+	 * @param protocol the protocol, for the platform's name, key variables and codes
 	 * @return the explanation
 	 */
-	public static String describe(Throwable failure) {
+	public static String describe(Throwable failure, GlmProtocol protocol) {
 		GlmServiceException glm = find(failure, GlmServiceException.class);
 		if (glm != null) {
-			return describe(glm);
+			return describe(glm, protocol);
 		}
 		IllegalArgumentException invalid = find(failure, IllegalArgumentException.class);
 		if (invalid != null && invalid.getMessage() != null) {
@@ -50,25 +52,32 @@ public final class PlainErrors {
 				+ "). See the application log for details.";
 	}
 
-	private static String describe(GlmServiceException error) {
+	private static String describe(GlmServiceException error, GlmProtocol protocol) {
 		int status = error.getStatusCode();
 		String code = (error.getErrorCode() != null) ? error.getErrorCode() : "";
 		String lower = code.toLowerCase(Locale.ROOT);
 		String detail = detail(error, code);
+		boolean zhipu = protocol == GlmProtocol.ZHIPU;
+		String platform = zhipu ? "Zhipu" : "Model Studio";
 		if (status == 401 || lower.contains("apikey") || lower.contains("api_key")) {
-			return "The API key was rejected" + detail + ". Check DASHSCOPE_API_KEY (or spring.ai.glm.api-key): "
-					+ "it must be a valid Model Studio key for the region of spring.ai.glm.base-url.";
+			return "The API key was rejected" + detail + ". Check "
+					+ (zhipu ? "ZHIPUAI_API_KEY or ZAI_API_KEY (or spring.ai.glm.api-key): it must be a valid key "
+							+ "of the platform of spring.ai.glm.base-url (BigModel or Z.ai)."
+							: "DASHSCOPE_API_KEY (or spring.ai.glm.api-key): it must be a valid Model Studio key "
+									+ "for the region of spring.ai.glm.base-url.");
+		}
+		if ("Arrearage".equalsIgnoreCase(code) || (zhipu && "1113".equals(code))) {
+			return (zhipu ? "The Zhipu account has no balance or resource package left"
+					: "The Alibaba Cloud account is in arrears") + detail + ". Top up the account and try again.";
 		}
 		if (status == 429) {
-			return "Model Studio is throttling requests" + detail + ": too many requests or tokens per minute, "
-					+ "or the quota is used up. Wait a minute and try again.";
+			return platform + " is throttling requests" + detail + ": too many "
+					+ (zhipu ? "concurrent requests" : "requests or tokens per minute")
+					+ ", or the quota is used up. Wait a minute and try again.";
 		}
 		if (status == 403) {
 			return "Access was denied" + detail + ": this account or workspace may not use the model "
 					+ "(not activated, free quota used up, or not allowed in the workspace).";
-		}
-		if ("Arrearage".equalsIgnoreCase(code)) {
-			return "The Alibaba Cloud account is in arrears" + detail + ". Top up the account and try again.";
 		}
 		if ("FirstTokenTimeout".equals(code)) {
 			return "The service did not start answering in time" + detail + ". Try again, or raise "
@@ -86,7 +95,7 @@ public final class PlainErrors {
 					+ "; the part shown is incomplete. Check the network and try again.";
 		}
 		if (status >= 500) {
-			return "Model Studio had a temporary problem" + detail + ". Try again in a moment.";
+			return platform + " had a temporary problem" + detail + ". Try again in a moment.";
 		}
 		String message = error.getServiceMessage();
 		return "The service rejected the request" + detail

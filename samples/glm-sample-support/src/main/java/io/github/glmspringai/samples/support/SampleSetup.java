@@ -16,6 +16,7 @@
 
 package io.github.glmspringai.samples.support;
 
+import io.github.glmspringai.chat.GlmProtocol;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,10 +24,11 @@ import org.jspecify.annotations.Nullable;
  * {@link SampleSetupInitializer}).
  *
  * @param mode the mode
+ * @param protocol the protocol of {@code spring.ai.glm.protocol}
  * @param offlineServerUrl the base URL of the offline simulation, in {@link Mode#OFFLINE}
  * @author glm-spring-ai
  */
-public record SampleSetup(Mode mode, @Nullable String offlineServerUrl) {
+public record SampleSetup(Mode mode, GlmProtocol protocol, @Nullable String offlineServerUrl) {
 
 	/** Bean name of the setup. */
 	public static final String BEAN_NAME = "sampleSetup";
@@ -34,20 +36,36 @@ public record SampleSetup(Mode mode, @Nullable String offlineServerUrl) {
 	/** The profile that runs the offline simulation. */
 	public static final String OFFLINE_PROFILE = "offline";
 
+	private static final String BAILIAN_KEY = """
+			  Alibaba Cloud Model Studio (百炼 / DashScope), protocols openai-compatible and dashscope:
+			  create a key in the Model Studio console (https://bailian.console.aliyun.com/?apiKey=1), then
+
+			    export DASHSCOPE_API_KEY=sk-...          (Windows: set DASHSCOPE_API_KEY=sk-...)
+			""";
+
+	private static final String ZHIPU_KEY = """
+			  Zhipu BigModel (智谱开放平台) or Z.ai, protocol zhipu (--protocol=zhipu):
+			  create a key in the BigModel console (https://open.bigmodel.cn) or on Z.ai (https://z.ai), then
+
+			    export ZHIPUAI_API_KEY=...               (BigModel)
+			    export ZAI_API_KEY=...                   (Z.ai; also --spring.ai.glm.base-url=https://api.z.ai)
+			""";
+
 	/**
-	 * How to get going without a key.
+	 * How to get going without a key: where to get one for each platform (the platform of
+	 * the chosen protocol first), and how to run offline.
 	 * @param sample the sample's module directory, e.g. {@code samples/glm-chat-console}
 	 * @return the explanation
 	 */
-	public static String missingKeyHelp(String sample) {
+	public String missingKeyHelp(String sample) {
+		boolean zhipu = this.protocol == GlmProtocol.ZHIPU;
 		return """
-				No API key for Alibaba Cloud Model Studio (百炼 / DashScope).
+				No API key for %3$s (protocol %4$s).
 
-				To talk to the real GLM models, create a key in the Model Studio console
-				(https://bailian.console.aliyun.com/?apiKey=1) and export it:
+				To talk to the real GLM models, create a key and export it:
 
-				    export DASHSCOPE_API_KEY=sk-...          (Windows: set DASHSCOPE_API_KEY=sk-...)
-
+				%5$s
+				%6$s
 				or set the property spring.ai.glm.api-key. Then run the sample again.
 
 				To try the sample without a key or network, start it with the Spring profile
@@ -61,7 +79,9 @@ public record SampleSetup(Mode mode, @Nullable String offlineServerUrl) {
 
 				(On a fresh clone, build the modules it needs once first:
 				./mvnw -q -pl %1$s -am install -DskipTests)
-				""".formatted(sample, sample.substring(sample.lastIndexOf('/') + 1));
+				""".formatted(sample, sample.substring(sample.lastIndexOf('/') + 1),
+				zhipu ? "Zhipu BigModel / Z.ai" : "Alibaba Cloud Model Studio (百炼 / DashScope)",
+				this.protocol.getValue(), zhipu ? ZHIPU_KEY : BAILIAN_KEY, zhipu ? BAILIAN_KEY : ZHIPU_KEY);
 	}
 
 	/** How the sample runs. */
@@ -72,7 +92,7 @@ public record SampleSetup(Mode mode, @Nullable String offlineServerUrl) {
 		 */
 		OFFLINE,
 
-		/** Against Model Studio with a configured key. */
+		/** Against the real service with a configured key. */
 		LIVE,
 
 		/** Neither: the sample explains how to set a key or run offline. */

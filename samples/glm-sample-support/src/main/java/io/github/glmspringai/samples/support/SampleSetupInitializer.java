@@ -18,8 +18,10 @@ package io.github.glmspringai.samples.support;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.github.glmspringai.chat.GlmProtocol;
 import io.github.glmspringai.test.FakeGlmService;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -39,8 +41,10 @@ import org.springframework.util.StringUtils;
  * <li>profile {@code offline}: starts the scripted {@link FakeGlmService} of
  * {@code glm-spring-ai-test} on a loopback port (bean {@value #OFFLINE_SERVICE_BEAN}) and
  * points {@code spring.ai.glm.base-url} at it with a dummy key;</li>
- * <li>a key in {@code spring.ai.glm.api-key} or {@code DASHSCOPE_API_KEY}: runs against
- * Model Studio;</li>
+ * <li>a key in {@code spring.ai.glm.api-key}, or in the environment variable of the
+ * protocol's platform ({@code DASHSCOPE_API_KEY} for Model Studio,
+ * {@code ZHIPUAI_API_KEY} or {@code ZAI_API_KEY} for Zhipu): runs against the real
+ * service;</li>
  * <li>no key: switches the GLM model off ({@code spring.ai.glm.chat.enabled=false}) so
  * the application still starts and can explain what to do, instead of failing in the
  * auto-configuration.</li>
@@ -60,6 +64,7 @@ public class SampleSetupInitializer implements ApplicationContextInitializer<Con
 	public void initialize(ConfigurableApplicationContext context) {
 		ConfigurableEnvironment environment = context.getEnvironment();
 		Map<String, Object> properties = new LinkedHashMap<>();
+		GlmProtocol protocol = GlmProtocol.from(environment.getProperty("spring.ai.glm.protocol", "openai-compatible"));
 		SampleSetup setup;
 		if (environment.acceptsProfiles(Profiles.of(SampleSetup.OFFLINE_PROFILE))) {
 			Duration delay = Binder.get(environment)
@@ -70,20 +75,26 @@ public class SampleSetupInitializer implements ApplicationContextInitializer<Con
 			context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> server.close());
 			properties.put("spring.ai.glm.base-url", server.baseUrl());
 			properties.put("spring.ai.glm.api-key", server.apiKey());
-			setup = new SampleSetup(SampleSetup.Mode.OFFLINE, server.baseUrl());
+			setup = new SampleSetup(SampleSetup.Mode.OFFLINE, protocol, server.baseUrl());
 		}
-		else if (StringUtils.hasText(environment.getProperty("spring.ai.glm.api-key"))
-				|| StringUtils.hasText(environment.getProperty("DASHSCOPE_API_KEY"))) {
-			setup = new SampleSetup(SampleSetup.Mode.LIVE, null);
+		else if (hasKey(environment, protocol)) {
+			setup = new SampleSetup(SampleSetup.Mode.LIVE, protocol, null);
 		}
 		else {
 			properties.put("spring.ai.glm.chat.enabled", "false");
-			setup = new SampleSetup(SampleSetup.Mode.NO_KEY, null);
+			setup = new SampleSetup(SampleSetup.Mode.NO_KEY, protocol, null);
 		}
 		if (!properties.isEmpty()) {
 			environment.getPropertySources().addFirst(new MapPropertySource("glmSampleSetup", properties));
 		}
 		context.getBeanFactory().registerSingleton(SampleSetup.BEAN_NAME, setup);
+	}
+
+	private static boolean hasKey(ConfigurableEnvironment environment, GlmProtocol protocol) {
+		List<String> variables = (protocol == GlmProtocol.ZHIPU) ? List.of("ZHIPUAI_API_KEY", "ZAI_API_KEY")
+				: List.of("DASHSCOPE_API_KEY");
+		return StringUtils.hasText(environment.getProperty("spring.ai.glm.api-key"))
+				|| variables.stream().anyMatch((name) -> StringUtils.hasText(environment.getProperty(name)));
 	}
 
 }
