@@ -16,11 +16,11 @@
 
 package io.github.glmspringai.test;
 
-import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import io.github.glmspringai.test.ServiceError.Reply;
 import org.jspecify.annotations.Nullable;
