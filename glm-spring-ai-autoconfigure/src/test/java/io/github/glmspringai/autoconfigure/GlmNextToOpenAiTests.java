@@ -95,7 +95,7 @@ class GlmNextToOpenAiTests {
 
 			assertThat(answer).isEqualTo("from the fake");
 			RecordedGlmRequest request = this.glm.takeRequest();
-			assertThat(request.json().path("model").asString()).isEqualTo("glm-4.6");
+			assertThat(request.json().path("model").asString()).isEqualTo("glm-5");
 			assertThat(request.json().path("stream").asBoolean()).isTrue();
 		}
 	}
@@ -145,7 +145,7 @@ class GlmNextToOpenAiTests {
 			assertThat(fromOpenAi).isEqualTo("from the fake");
 			RecordedGlmRequest glmRequest = this.glm.takeRequest();
 			RecordedGlmRequest openAiRequest = this.glm.takeRequest();
-			assertThat(glmRequest.json().path("model").asString()).isEqualTo("glm-4.6");
+			assertThat(glmRequest.json().path("model").asString()).isEqualTo("glm-5");
 			assertThat(openAiRequest.json().path("model").asString()).isEqualTo("glm-4.5");
 			assertThat(openAiRequest.json().path("stream").asBoolean()).isTrue();
 
@@ -179,7 +179,7 @@ class GlmNextToOpenAiTests {
 		List<String> arguments = new ArrayList<>();
 		this.glm.springProperties(GlmProtocol.OPENAI_COMPATIBLE)
 			.forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		arguments.add("--spring.ai.glm.chat.model=glm-4.6");
+		arguments.add("--spring.ai.glm.chat.model=glm-5");
 		return arguments.toArray(String[]::new);
 	}
 
