@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import io.github.glmspringai.api.GlmApi;
@@ -58,9 +57,9 @@ import reactor.core.publisher.Flux;
  */
 final class LimitsBenchmark {
 
-	private static final GlmRequest REQUEST = new GlmRequest("glm-5",
-			List.of(GlmMessage.of(GlmMessage.Role.USER, "你好, who are you?")), null, null, null, null, null, null, null,
-			null, null, null, null, List.of(), null, null, Map.of(), Map.of());
+	private static final GlmRequest REQUEST = GlmRequest
+		.builder("glm-5", List.of(GlmMessage.of(GlmMessage.Role.USER, "你好, who are you?")))
+		.build();
 
 	private static final GlmLimits LIMITS = GlmLimits.builder()
 		.maxConcurrentRequests(1_000)

@@ -39,7 +39,7 @@ public class GlmChatProperties {
 	public static final String CONFIG_PREFIX = "spring.ai.glm.chat";
 
 	/** The default model. */
-	public static final String DEFAULT_MODEL = "glm-4.6";
+	public static final String DEFAULT_MODEL = "glm-5";
 
 	/**
 	 * Whether the GLM chat model is auto-configured.
@@ -47,7 +47,8 @@ public class GlmChatProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Model id: glm-4.6, glm-4.5 or glm-4.5-air (other ids are passed through).
+	 * Model id, e.g. glm-5, glm-5.3, glm-5.2, glm-5.1, glm-4.7-flash (zhipu); other ids,
+	 * such as ZHIPU/GLM-5.3, are passed through without catalog checks.
 	 */
 	private String model = DEFAULT_MODEL;
 
@@ -58,9 +59,30 @@ public class GlmChatProperties {
 	private @Nullable Boolean enableThinking;
 
 	/**
-	 * Maximum number of reasoning tokens (thinking_budget), 1 to 32768.
+	 * Maximum number of reasoning tokens (thinking_budget), 1 to the model's longest
+	 * chain of thought (32768 for glm-5); not for glm-5.3, which ignores it, nor on the
+	 * zhipu protocol.
 	 */
 	private @Nullable Integer thinkingBudget;
+
+	/**
+	 * How hard the model thinks (reasoning_effort), GLM-5 and later: glm-5.3 takes low,
+	 * high or max; glm-5, glm-5.1 and glm-5.2 on Bailian low, medium, high, xhigh or max.
+	 */
+	private @Nullable String reasoningEffort;
+
+	/**
+	 * Whether earlier turns' reasoning is dropped (clear_thinking); false keeps it
+	 * (preserved thinking): every earlier assistant message then carries its reasoning
+	 * back to the service.
+	 */
+	private @Nullable Boolean clearThinking;
+
+	/**
+	 * Whether tool-call arguments stream in fragments (tool_stream); they are merged into
+	 * whole calls either way.
+	 */
+	private @Nullable Boolean toolStream;
 
 	/**
 	 * Sampling temperature, in [0.0, 2.0).
@@ -146,6 +168,9 @@ public class GlmChatProperties {
 			.model(this.model)
 			.enableThinking(this.enableThinking)
 			.thinkingBudget(this.thinkingBudget)
+			.reasoningEffort(this.reasoningEffort)
+			.clearThinking(this.clearThinking)
+			.toolStream(this.toolStream)
 			.temperature(this.temperature)
 			.topP(this.topP)
 			.topK(this.topK)
@@ -193,6 +218,30 @@ public class GlmChatProperties {
 
 	public void setThinkingBudget(@Nullable Integer thinkingBudget) {
 		this.thinkingBudget = thinkingBudget;
+	}
+
+	public @Nullable String getReasoningEffort() {
+		return this.reasoningEffort;
+	}
+
+	public void setReasoningEffort(@Nullable String reasoningEffort) {
+		this.reasoningEffort = reasoningEffort;
+	}
+
+	public @Nullable Boolean getClearThinking() {
+		return this.clearThinking;
+	}
+
+	public void setClearThinking(@Nullable Boolean clearThinking) {
+		this.clearThinking = clearThinking;
+	}
+
+	public @Nullable Boolean getToolStream() {
+		return this.toolStream;
+	}
+
+	public void setToolStream(@Nullable Boolean toolStream) {
+		this.toolStream = toolStream;
 	}
 
 	public @Nullable Double getTemperature() {

@@ -29,7 +29,6 @@ import io.github.glmspringai.chat.GlmChatModel;
 import io.github.glmspringai.chat.GlmChatOptions;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;

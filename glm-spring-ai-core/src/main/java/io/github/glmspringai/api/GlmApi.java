@@ -312,6 +312,7 @@ public interface GlmApi extends AutoCloseable {
 			return switch (this.protocol.wireProtocol()) {
 				case OPENAI_COMPATIBLE -> new OpenAiCompatibleGlmApi(settings);
 				case DASHSCOPE -> new DashScopeGlmApi(settings);
+				case ZHIPU -> throw new IllegalStateException("the zhipu adapter is being added");
 			};
 		}
 

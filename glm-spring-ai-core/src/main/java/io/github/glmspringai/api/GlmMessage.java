@@ -27,12 +27,27 @@ import org.jspecify.annotations.Nullable;
  * @param content the text, {@code null} for an assistant message that only calls tools
  * @param toolCalls the tool calls of an assistant message (empty otherwise)
  * @param toolCallId the id of the call a tool message answers
+ * @param reasoningContent the reasoning of an assistant message, sent back as
+ * {@code reasoning_content} (interleaved or preserved thinking), {@code null} to send
+ * none
  * @author glm-spring-ai
  */
-public record GlmMessage(Role role, @Nullable String content, List<ToolCall> toolCalls, @Nullable String toolCallId) {
+public record GlmMessage(Role role, @Nullable String content, List<ToolCall> toolCalls, @Nullable String toolCallId,
+		@Nullable String reasoningContent) {
 
 	public GlmMessage {
 		toolCalls = List.copyOf(toolCalls);
+	}
+
+	/**
+	 * A message without reasoning.
+	 * @param role the role
+	 * @param content the text
+	 * @param toolCalls the tool calls
+	 * @param toolCallId the answered call
+	 */
+	public GlmMessage(Role role, @Nullable String content, List<ToolCall> toolCalls, @Nullable String toolCallId) {
+		this(role, content, toolCalls, toolCallId, null);
 	}
 
 	/**

@@ -33,7 +33,13 @@ public enum GlmWireProtocol implements GlmApiProtocol {
 	 * Bailian's native DashScope protocol: {@code POST
 	 * {base-url}/api/v1/services/aigc/text-generation/generation}.
 	 */
-	DASHSCOPE("dashscope", "https://dashscope.aliyuncs.com", "/api/v1/services/aigc/text-generation/generation");
+	DASHSCOPE("dashscope", "https://dashscope.aliyuncs.com", "/api/v1/services/aigc/text-generation/generation"),
+
+	/**
+	 * Zhipu's own platforms, BigModel ({@code https://open.bigmodel.cn}) and Z.ai
+	 * ({@code https://api.z.ai}): {@code POST {base-url}/api/paas/v4/chat/completions}.
+	 */
+	ZHIPU("zhipu", "https://open.bigmodel.cn", "/api/paas/v4/chat/completions");
 
 	private final String value;
 

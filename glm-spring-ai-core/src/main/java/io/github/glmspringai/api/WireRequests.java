@@ -62,6 +62,9 @@ public final class WireRequests {
 			if (message.toolCallId() != null) {
 				m.put("tool_call_id", message.toolCallId());
 			}
+			if (message.reasoningContent() != null) {
+				m.put("reasoning_content", message.reasoningContent());
+			}
 			wire.add(m);
 		}
 		return wire;
@@ -77,6 +80,8 @@ public final class WireRequests {
 	public static void bailianParameters(GlmRequest request, Map<String, Object> target) {
 		putIfSet(target, "enable_thinking", request.enableThinking());
 		putIfSet(target, "thinking_budget", request.thinkingBudget());
+		putIfSet(target, "reasoning_effort", request.reasoningEffort());
+		putIfSet(target, "clear_thinking", request.clearThinking());
 		putIfSet(target, "temperature", request.temperature());
 		putIfSet(target, "top_p", request.topP());
 		putIfSet(target, "top_k", request.topK());
@@ -114,10 +119,11 @@ public final class WireRequests {
 		}
 		String toolChoice = request.toolChoice();
 		if (toolChoice != null) {
-			target.put("tool_choice", ("auto".equals(toolChoice) || "none".equals(toolChoice)) ? toolChoice
+			target.put("tool_choice", GlmRequest.isToolChoiceMode(toolChoice) ? toolChoice
 					: Map.of("type", "function", "function", Map.of("name", toolChoice)));
 		}
 		putIfSet(target, "parallel_tool_calls", request.parallelToolCalls());
+		putIfSet(target, "tool_stream", request.toolStream());
 		target.putAll(request.extraBody());
 	}
 

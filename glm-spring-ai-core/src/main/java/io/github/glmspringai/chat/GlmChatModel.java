@@ -118,7 +118,7 @@ public class GlmChatModel implements ChatModel {
 						&& firstTokenDeadline.compareTo(MAX_DEADLINE) <= 0,
 				() -> "firstTokenDeadline must be between 1 ms and " + MAX_DEADLINE.toHours() + " h but was "
 						+ firstTokenDeadline);
-		GlmRequests.validateOptions(options);
+		GlmRequests.validateOptions(options, GlmProtocol.of(api.getProtocol().wireProtocol()));
 		this.api = api;
 		this.defaultOptions = (options.getModel() != null) ? options
 				: options.mutate().model(GlmModel.DEFAULT.getId()).build();
@@ -248,7 +248,7 @@ public class GlmChatModel implements ChatModel {
 		Assert.state(options != null, "options were resolved");
 		List<ToolDefinition> tools = CollectionUtils.isEmpty(options.getToolCallbacks()) ? List.of()
 				: this.toolCallingManager.resolveToolDefinitions(options);
-		return GlmRequests.create(prompt.getInstructions(), options, tools);
+		return GlmRequests.create(prompt.getInstructions(), options, tools, getProtocol());
 	}
 
 	@Override

@@ -16,12 +16,11 @@
 
 package io.github.glmspringai.chat;
 
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +62,12 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 
 	private final @Nullable Integer thinkingBudget;
 
+	private final @Nullable String reasoningEffort;
+
+	private final @Nullable Boolean clearThinking;
+
+	private final @Nullable Boolean toolStream;
+
 	private final @Nullable GlmResponseFormat responseFormat;
 
 	private final @Nullable String outputSchema;
@@ -84,6 +89,7 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 			@Nullable Integer topK, @Nullable Double repetitionPenalty, @Nullable Double presencePenalty,
 			@Nullable Double frequencyPenalty, @Nullable Integer maxTokens, @Nullable List<String> stopSequences,
 			@Nullable Long seed, @Nullable Boolean enableThinking, @Nullable Integer thinkingBudget,
+			@Nullable String reasoningEffort, @Nullable Boolean clearThinking, @Nullable Boolean toolStream,
 			@Nullable GlmResponseFormat responseFormat, @Nullable String outputSchema, @Nullable String toolChoice,
 			@Nullable Boolean parallelToolCalls, @Nullable List<ToolCallback> toolCallbacks,
 			@Nullable Map<String, Object> toolContext, @Nullable Map<String, Object> extraBody,
@@ -96,43 +102,21 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 		this.presencePenalty = presencePenalty;
 		this.frequencyPenalty = frequencyPenalty;
 		this.maxTokens = maxTokens;
-		this.stopSequences = (stopSequences != null) ? copyWithoutNulls(stopSequences, "stopSequences") : null;
+		this.stopSequences = (stopSequences != null) ? OptionCopies.withoutNulls(stopSequences, "stopSequences") : null;
 		this.seed = seed;
 		this.enableThinking = enableThinking;
 		this.thinkingBudget = thinkingBudget;
+		this.reasoningEffort = reasoningEffort;
+		this.clearThinking = clearThinking;
+		this.toolStream = toolStream;
 		this.responseFormat = responseFormat;
 		this.outputSchema = outputSchema;
 		this.toolChoice = toolChoice;
 		this.parallelToolCalls = parallelToolCalls;
-		this.toolCallbacks = (toolCallbacks != null) ? copyWithoutNulls(toolCallbacks, "toolCallbacks") : null;
-		this.toolContext = (toolContext != null) ? copy(toolContext, "toolContext", true) : null;
-		this.extraBody = (extraBody != null) ? copy(extraBody, "extraBody", true) : null;
-		this.httpHeaders = (httpHeaders != null) ? copy(httpHeaders, "httpHeaders", false) : null;
-	}
-
-	private static <T> List<T> copyWithoutNulls(List<T> list, String name) {
-		if (list.contains(null)) {
-			throw new IllegalArgumentException(name + " must not contain null elements");
-		}
-		return List.copyOf(list);
-	}
-
-	/**
-	 * An unmodifiable copy in the given order; {@code null} values are kept where they
-	 * mean something ({@code extraBody}: sent as JSON {@code null}).
-	 */
-	private static <V> Map<String, V> copy(Map<String, V> map, String name, boolean nullValues) {
-		Map<String, V> copy = new LinkedHashMap<>(map.size() * 2);
-		map.forEach((key, value) -> {
-			if (key == null) {
-				throw new IllegalArgumentException(name + " must not contain a null key");
-			}
-			if (value == null && !nullValues) {
-				throw new IllegalArgumentException(name + " must not contain a null value (key '" + key + "')");
-			}
-			copy.put(key, value);
-		});
-		return Collections.unmodifiableMap(copy);
+		this.toolCallbacks = (toolCallbacks != null) ? OptionCopies.withoutNulls(toolCallbacks, "toolCallbacks") : null;
+		this.toolContext = (toolContext != null) ? OptionCopies.copy(toolContext, "toolContext", true) : null;
+		this.extraBody = (extraBody != null) ? OptionCopies.copy(extraBody, "extraBody", true) : null;
+		this.httpHeaders = (httpHeaders != null) ? OptionCopies.copy(httpHeaders, "httpHeaders", false) : null;
 	}
 
 	/**
@@ -157,6 +141,9 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 			.seed(this.seed)
 			.enableThinking(this.enableThinking)
 			.thinkingBudget(this.thinkingBudget)
+			.reasoningEffort(this.reasoningEffort)
+			.clearThinking(this.clearThinking)
+			.toolStream(this.toolStream)
 			.responseFormat(this.responseFormat)
 			.outputSchema(this.outputSchema)
 			.toolChoice(this.toolChoice)
@@ -245,6 +232,35 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 	}
 
 	/**
+	 * {@code reasoning_effort}: how hard the model thinks (GLM-5 and later), e.g.
+	 * {@code low}, {@code high} or {@code max}; checked against the model's accepted
+	 * values when the catalog knows them.
+	 * @return the reasoning effort
+	 */
+	public @Nullable String getReasoningEffort() {
+		return this.reasoningEffort;
+	}
+
+	/**
+	 * {@code clear_thinking}: {@code false} keeps earlier turns' reasoning in the context
+	 * (preserved thinking: it is then sent back with every earlier assistant message);
+	 * {@code true} drops it.
+	 * @return whether earlier reasoning is cleared
+	 */
+	public @Nullable Boolean getClearThinking() {
+		return this.clearThinking;
+	}
+
+	/**
+	 * {@code tool_stream}: stream tool-call arguments in fragments (they are merged
+	 * before they reach you either way).
+	 * @return whether tool calls stream
+	 */
+	public @Nullable Boolean getToolStream() {
+		return this.toolStream;
+	}
+
+	/**
 	 * {@code response_format}; {@link GlmResponseFormat#JSON_SCHEMA} is implied by an
 	 * {@link #getOutputSchema() output schema}.
 	 * @return the response format
@@ -259,8 +275,8 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 	}
 
 	/**
-	 * {@code tool_choice}: {@code auto}, {@code none}, or the name of the function to
-	 * call.
+	 * {@code tool_choice}: {@code auto}, {@code none}, {@code required}, or the name of
+	 * the function to call.
 	 * @return the tool choice
 	 */
 	public @Nullable String getToolChoice() {
@@ -305,36 +321,20 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 
 	@Override
 	public boolean equals(@Nullable Object o) {
-		if (this == o) {
-			return true;
-		}
-		if (o == null || getClass() != o.getClass()) {
-			return false;
-		}
-		GlmChatOptions that = (GlmChatOptions) o;
-		return Objects.equals(this.model, that.model) && Objects.equals(this.temperature, that.temperature)
-				&& Objects.equals(this.topP, that.topP) && Objects.equals(this.topK, that.topK)
-				&& Objects.equals(this.repetitionPenalty, that.repetitionPenalty)
-				&& Objects.equals(this.presencePenalty, that.presencePenalty)
-				&& Objects.equals(this.frequencyPenalty, that.frequencyPenalty)
-				&& Objects.equals(this.maxTokens, that.maxTokens)
-				&& Objects.equals(this.stopSequences, that.stopSequences) && Objects.equals(this.seed, that.seed)
-				&& Objects.equals(this.enableThinking, that.enableThinking)
-				&& Objects.equals(this.thinkingBudget, that.thinkingBudget)
-				&& this.responseFormat == that.responseFormat && Objects.equals(this.outputSchema, that.outputSchema)
-				&& Objects.equals(this.toolChoice, that.toolChoice)
-				&& Objects.equals(this.parallelToolCalls, that.parallelToolCalls)
-				&& Objects.equals(this.toolCallbacks, that.toolCallbacks)
-				&& Objects.equals(this.toolContext, that.toolContext) && Objects.equals(this.extraBody, that.extraBody)
-				&& Objects.equals(this.httpHeaders, that.httpHeaders);
+		return this == o || (o instanceof GlmChatOptions that && Arrays.equals(values(), that.values()));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.model, this.temperature, this.topP, this.topK, this.repetitionPenalty,
+		return Arrays.hashCode(values());
+	}
+
+	private Object[] values() {
+		return new Object[] { this.model, this.temperature, this.topP, this.topK, this.repetitionPenalty,
 				this.presencePenalty, this.frequencyPenalty, this.maxTokens, this.stopSequences, this.seed,
-				this.enableThinking, this.thinkingBudget, this.responseFormat, this.outputSchema, this.toolChoice,
-				this.parallelToolCalls, this.toolCallbacks, this.toolContext, this.extraBody, this.httpHeaders);
+				this.enableThinking, this.thinkingBudget, this.reasoningEffort, this.clearThinking, this.toolStream,
+				this.responseFormat, this.outputSchema, this.toolChoice, this.parallelToolCalls, this.toolCallbacks,
+				this.toolContext, this.extraBody, this.httpHeaders };
 	}
 
 	@Override
@@ -343,7 +343,9 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 				+ ", topK=" + this.topK + ", repetitionPenalty=" + this.repetitionPenalty + ", presencePenalty="
 				+ this.presencePenalty + ", maxTokens=" + this.maxTokens + ", stopSequences=" + this.stopSequences
 				+ ", seed=" + this.seed + ", enableThinking=" + this.enableThinking + ", thinkingBudget="
-				+ this.thinkingBudget + ", responseFormat=" + this.responseFormat + ", outputSchema="
+				+ this.thinkingBudget + ", reasoningEffort=" + this.reasoningEffort + ", clearThinking="
+				+ this.clearThinking + ", toolStream=" + this.toolStream + ", responseFormat=" + this.responseFormat
+				+ ", outputSchema="
 				+ ((this.outputSchema != null) ? "<" + this.outputSchema.length() + " chars>" : null) + ", toolChoice="
 				+ this.toolChoice + ", parallelToolCalls=" + this.parallelToolCalls + ", toolCallbacks="
 				+ ((this.toolCallbacks != null) ? this.toolCallbacks.size() : null) + ", extraBody=" + this.extraBody
@@ -365,6 +367,12 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 		private @Nullable Boolean enableThinking;
 
 		private @Nullable Integer thinkingBudget;
+
+		private @Nullable String reasoningEffort;
+
+		private @Nullable Boolean clearThinking;
+
+		private @Nullable Boolean toolStream;
 
 		private @Nullable GlmResponseFormat responseFormat;
 
@@ -431,6 +439,36 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 		}
 
 		/**
+		 * {@code reasoning_effort}, e.g. {@code low}, {@code high}, {@code max}.
+		 * @param reasoningEffort the effort
+		 * @return this builder
+		 */
+		public Builder reasoningEffort(@Nullable String reasoningEffort) {
+			this.reasoningEffort = reasoningEffort;
+			return this;
+		}
+
+		/**
+		 * {@code clear_thinking}; {@code false} = preserved thinking.
+		 * @param clearThinking whether earlier reasoning is cleared
+		 * @return this builder
+		 */
+		public Builder clearThinking(@Nullable Boolean clearThinking) {
+			this.clearThinking = clearThinking;
+			return this;
+		}
+
+		/**
+		 * {@code tool_stream}.
+		 * @param toolStream whether tool-call arguments stream in fragments
+		 * @return this builder
+		 */
+		public Builder toolStream(@Nullable Boolean toolStream) {
+			this.toolStream = toolStream;
+			return this;
+		}
+
+		/**
 		 * {@code response_format}.
 		 * @param responseFormat the format
 		 * @return this builder
@@ -447,7 +485,8 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 		}
 
 		/**
-		 * {@code tool_choice}: {@code auto}, {@code none} or a function name.
+		 * {@code tool_choice}: {@code auto}, {@code none}, {@code required} or a function
+		 * name.
 		 * @param toolChoice the choice
 		 * @return this builder
 		 */
@@ -503,6 +542,9 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 				this.seed = (that.seed != null) ? that.seed : this.seed;
 				this.enableThinking = (that.enableThinking != null) ? that.enableThinking : this.enableThinking;
 				this.thinkingBudget = (that.thinkingBudget != null) ? that.thinkingBudget : this.thinkingBudget;
+				this.reasoningEffort = (that.reasoningEffort != null) ? that.reasoningEffort : this.reasoningEffort;
+				this.clearThinking = (that.clearThinking != null) ? that.clearThinking : this.clearThinking;
+				this.toolStream = (that.toolStream != null) ? that.toolStream : this.toolStream;
 				this.responseFormat = (that.responseFormat != null) ? that.responseFormat : this.responseFormat;
 				this.outputSchema = (that.outputSchema != null) ? that.outputSchema : this.outputSchema;
 				this.toolChoice = (that.toolChoice != null) ? that.toolChoice : this.toolChoice;
@@ -528,8 +570,9 @@ public final class GlmChatOptions implements ToolCallingChatOptions, StructuredO
 		public GlmChatOptions build() {
 			return new GlmChatOptions(this.model, this.temperature, this.topP, this.topK, this.repetitionPenalty,
 					this.presencePenalty, this.frequencyPenalty, this.maxTokens, this.stopSequences, this.seed,
-					this.enableThinking, this.thinkingBudget, this.responseFormat, this.outputSchema, this.toolChoice,
-					this.parallelToolCalls, this.toolCallbacks, this.toolContext, this.extraBody, this.httpHeaders);
+					this.enableThinking, this.thinkingBudget, this.reasoningEffort, this.clearThinking, this.toolStream,
+					this.responseFormat, this.outputSchema, this.toolChoice, this.parallelToolCalls, this.toolCallbacks,
+					this.toolContext, this.extraBody, this.httpHeaders);
 		}
 
 	}

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -44,20 +45,14 @@ final class GlmOptionRules {
 	}
 
 	/**
-	 * Check the ranges of the options.
+	 * Check the ranges of the options, for a model on the platform a protocol reaches.
 	 * @param o the options
 	 * @param model the model id
 	 * @param catalog the model's catalog entry, {@code null} for an unknown model
+	 * @param protocol the protocol
 	 */
-	static void validate(GlmChatOptions o, String model, @Nullable GlmModel catalog) {
-		Double temperature = o.getTemperature();
-		if (temperature != null && !(temperature >= 0.0 && temperature < 2.0)) {
-			throw range("temperature", "[0.0, 2.0)", temperature);
-		}
-		Double topP = o.getTopP();
-		if (topP != null && !(topP > 0.0 && topP <= 1.0)) {
-			throw range("topP", "(0.0, 1.0]", topP);
-		}
+	static void validate(GlmChatOptions o, String model, @Nullable GlmModel catalog, GlmProtocol protocol) {
+		GlmProtocolRules.validate(o, protocol);
 		Integer topK = o.getTopK();
 		if (topK != null && topK < 0) {
 			throw range("topK", "[0, +inf) (values above 100 disable it)", topK);
@@ -74,16 +69,6 @@ final class GlmOptionRules {
 			throw new IllegalArgumentException(
 					"frequencyPenalty is not supported by GLM; use presencePenalty or repetitionPenalty");
 		}
-		Integer maxTokens = o.getMaxTokens();
-		int maxOutput = (catalog != null) ? catalog.getMaxOutputTokens() : Integer.MAX_VALUE;
-		if (maxTokens != null && (maxTokens < 1 || maxTokens > maxOutput)) {
-			throw range("maxTokens", "[1, " + maxOutput + "]", maxTokens, model);
-		}
-		Integer thinkingBudget = o.getThinkingBudget();
-		int maxReasoning = (catalog != null) ? catalog.getMaxReasoningTokens() : Integer.MAX_VALUE;
-		if (thinkingBudget != null && (thinkingBudget < 1 || thinkingBudget > maxReasoning)) {
-			throw range("thinkingBudget", "[1, " + maxReasoning + "]", thinkingBudget, model);
-		}
 		Long seed = o.getSeed();
 		if (seed != null && (seed < 0 || seed > MAX_SEED)) {
 			throw range("seed", "[0, " + MAX_SEED + "]", seed);
@@ -92,7 +77,52 @@ final class GlmOptionRules {
 		if (stop != null && stop.stream().anyMatch(String::isEmpty)) {
 			throw new IllegalArgumentException("stopSequences must not contain empty strings");
 		}
+		String effort = o.getReasoningEffort();
+		if (effort != null && effort.isBlank()) {
+			throw new IllegalArgumentException("reasoningEffort must not be blank, e.g. 'high'");
+		}
 		validateHeaders(o.getHttpHeaders());
+		if (catalog != null) {
+			validateForModel(o, model, catalog, protocol);
+		}
+	}
+
+	private static void validateForModel(GlmChatOptions o, String model, GlmModel catalog, GlmProtocol protocol) {
+		GlmModel.Limits limits = catalog.getLimits(protocol);
+		Integer maxTokens = o.getMaxTokens();
+		Integer maxOutput = (limits != null) ? limits.maxOutputTokens() : null;
+		if (maxTokens != null && (maxTokens < 1 || (maxOutput != null && maxTokens > maxOutput))) {
+			throw range("maxTokens", "[1, " + ((maxOutput != null) ? maxOutput : "+inf") + "]", maxTokens, model);
+		}
+		Integer thinkingBudget = o.getThinkingBudget();
+		if (thinkingBudget != null && catalog.isAlwaysThinking()) {
+			throw new IllegalArgumentException("thinkingBudget is ignored by " + model
+					+ ", which always thinks; control its thinking with reasoningEffort "
+					+ catalog.getReasoningEffortValues(protocol) + " and leave thinkingBudget unset");
+		}
+		Integer maxReasoning = (limits != null) ? limits.maxReasoningTokens() : null;
+		if (thinkingBudget != null && (thinkingBudget < 1 || (maxReasoning != null && thinkingBudget > maxReasoning))) {
+			throw range("thinkingBudget", "[1, " + ((maxReasoning != null) ? maxReasoning : "+inf") + "]",
+					thinkingBudget, model);
+		}
+		if (Boolean.FALSE.equals(o.getEnableThinking()) && catalog.isAlwaysThinking()) {
+			throw new IllegalArgumentException(model + " always thinks: the service rejects enableThinking=false. "
+					+ "Leave enableThinking unset and lower reasoningEffort ("
+					+ catalog.getReasoningEffortValues(protocol)
+					+ ") for a faster answer, or choose a model that can answer without thinking (e.g. glm-5)");
+		}
+		Set<String> efforts = catalog.getReasoningEffortValues(protocol);
+		String effort = o.getReasoningEffort();
+		if (effort != null && efforts != null) {
+			if (efforts.isEmpty()) {
+				throw new IllegalArgumentException("reasoningEffort is not supported by " + model + " on "
+						+ protocol.getValue() + " (GLM-5 and later have it); leave it unset");
+			}
+			if (!efforts.contains(effort)) {
+				throw new IllegalArgumentException("reasoningEffort must be one of " + new TreeSet<>(efforts) + " for "
+						+ model + " but was '" + effort + "'");
+			}
+		}
 	}
 
 	/**

@@ -22,7 +22,8 @@ import io.github.glmspringai.api.GlmApiProtocol;
 import io.github.glmspringai.api.GlmWireProtocol;
 
 /**
- * The wire protocol used to reach GLM on Alibaba Cloud Model Studio (Bailian).
+ * The wire protocol used to reach GLM: Alibaba Cloud Model Studio (Bailian) in its
+ * OpenAI-compatible or native DashScope protocol, or Zhipu's own BigModel and Z.ai.
  *
  * @author glm-spring-ai
  */
@@ -38,7 +39,13 @@ public enum GlmProtocol implements GlmApiProtocol {
 	 * Native DashScope protocol: {@code POST
 	 * {base-url}/api/v1/services/aigc/text-generation/generation}.
 	 */
-	DASHSCOPE("dashscope");
+	DASHSCOPE("dashscope"),
+
+	/**
+	 * Zhipu's BigModel ({@code https://open.bigmodel.cn}) and Z.ai
+	 * ({@code https://api.z.ai}): {@code POST {base-url}/api/paas/v4/chat/completions}.
+	 */
+	ZHIPU("zhipu");
 
 	private final String value;
 
@@ -83,7 +90,7 @@ public enum GlmProtocol implements GlmApiProtocol {
 			}
 		}
 		throw new IllegalArgumentException(
-				"protocol must be one of [openai-compatible, dashscope] but was '" + value + "'");
+				"protocol must be one of [openai-compatible, dashscope, zhipu] but was '" + value + "'");
 	}
 
 }

@@ -17,19 +17,14 @@
 package io.github.glmspringai.chat;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.github.glmspringai.api.GlmMessage;
 import io.github.glmspringai.api.GlmRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
-import org.springframework.ai.chat.messages.ToolResponseMessage;
-import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
@@ -51,53 +46,66 @@ final class GlmRequests {
 	 * @param tools the tool definitions resolved from the options
 	 * @return the request
 	 */
-	static GlmRequest create(List<Message> messages, GlmChatOptions options, List<ToolDefinition> tools) {
+	static GlmRequest create(List<Message> messages, GlmChatOptions options, List<ToolDefinition> tools,
+			GlmProtocol protocol) {
 		String model = options.getModel();
 		if (model == null || model.isBlank()) {
-			throw new IllegalArgumentException("model must not be blank; use e.g. glm-4.6, glm-4.5 or glm-4.5-air");
+			throw new IllegalArgumentException("model must not be blank; use e.g. glm-5, glm-5.3 or glm-4.7-flash");
 		}
 		GlmModel catalog = GlmModel.find(model);
-		validateOptions(options, model, catalog);
-		List<GlmMessage> wireMessages = messages(messages);
+		GlmOptionRules.validate(options, model, catalog, protocol);
+		List<GlmMessage> wireMessages = GlmMessages.convert(messages, Boolean.FALSE.equals(options.getClearThinking()),
+				schemaInstruction(options, protocol));
 		GlmOptionRules.validateTools(tools);
 		List<GlmRequest.Tool> wireTools = new ArrayList<>(tools.size());
 		for (ToolDefinition tool : tools) {
 			wireTools.add(new GlmRequest.Tool(tool.name(), tool.description(), tool.inputSchema()));
 		}
 		String toolChoice = options.getToolChoice();
-		if (toolChoice != null && !"auto".equals(toolChoice) && !"none".equals(toolChoice)
+		if (toolChoice != null && !GlmRequest.isToolChoiceMode(toolChoice)
 				&& wireTools.stream().noneMatch((t) -> t.name().equals(toolChoice))) {
-			throw new IllegalArgumentException("toolChoice must be 'auto', 'none' or the name of one of the tools "
-					+ wireTools.stream().map(GlmRequest.Tool::name).toList() + " but was '" + toolChoice + "'");
+			throw new IllegalArgumentException(
+					"toolChoice must be 'auto', 'none', 'required' or the name of one of " + "the tools "
+							+ wireTools.stream().map(GlmRequest.Tool::name).toList() + " but was '" + toolChoice + "'");
 		}
-		GlmRequest.ResponseFormat responseFormat = responseFormat(options);
-		Boolean enableThinking = enableThinking(options, responseFormat, toolChoice);
-		return new GlmRequest(model, wireMessages, enableThinking, options.getThinkingBudget(),
-				options.getTemperature(), options.getTopP(), options.getTopK(), options.getRepetitionPenalty(),
-				options.getPresencePenalty(), options.getMaxTokens(), options.getStopSequences(), options.getSeed(),
-				responseFormat, wireTools, toolChoice, options.getParallelToolCalls(),
-				(options.getExtraBody() != null) ? options.getExtraBody() : Map.of(),
-				(options.getHttpHeaders() != null) ? options.getHttpHeaders() : Map.of());
+		GlmRequest.ResponseFormat responseFormat = responseFormat(options, protocol);
+		Boolean enableThinking = enableThinking(options, responseFormat, toolChoice, model, catalog, protocol);
+		return GlmRequest.builder(model, wireMessages)
+			.enableThinking(enableThinking)
+			.thinkingBudget(options.getThinkingBudget())
+			.reasoningEffort(options.getReasoningEffort())
+			.clearThinking(options.getClearThinking())
+			.toolStream(options.getToolStream())
+			.sampling(options.getTemperature(), options.getTopP(), options.getTopK())
+			.penalties(options.getRepetitionPenalty(), options.getPresencePenalty())
+			.maxTokens(options.getMaxTokens())
+			.stop(options.getStopSequences())
+			.seed(options.getSeed())
+			.responseFormat(responseFormat)
+			.tools(wireTools, toolChoice, options.getParallelToolCalls())
+			.extras((options.getExtraBody() != null) ? options.getExtraBody() : Map.of(),
+					(options.getHttpHeaders() != null) ? options.getHttpHeaders() : Map.of())
+			.build();
 	}
 
 	/**
 	 * Validate option ranges (not the prompt), e.g. a model's default options at startup.
 	 * @param options the options
+	 * @param protocol the protocol
 	 */
-	static void validateOptions(GlmChatOptions options) {
+	static void validateOptions(GlmChatOptions options, GlmProtocol protocol) {
 		String model = (options.getModel() != null) ? options.getModel() : GlmModel.DEFAULT.getId();
-		validateOptions(options, model, GlmModel.find(model));
+		GlmOptionRules.validate(options, model, GlmModel.find(model), protocol);
 	}
 
-	private static void validateOptions(GlmChatOptions o, String model, @Nullable GlmModel catalog) {
-		GlmOptionRules.validate(o, model, catalog);
-	}
-
-	private static GlmRequest.@Nullable ResponseFormat responseFormat(GlmChatOptions o) {
+	private static GlmRequest.@Nullable ResponseFormat responseFormat(GlmChatOptions o, GlmProtocol protocol) {
 		GlmResponseFormat format = o.getResponseFormat();
 		String schema = o.getOutputSchema();
 		if (schema != null && !schema.isBlank() && (format == null || format == GlmResponseFormat.JSON_SCHEMA)) {
-			return new GlmRequest.ResponseFormat(GlmRequest.ResponseFormat.Type.JSON_SCHEMA, schema);
+			// without a JSON schema mode (zhipu) the schema goes into the prompt instead
+			return GlmProtocolRules.hasJsonSchemaMode(protocol)
+					? new GlmRequest.ResponseFormat(GlmRequest.ResponseFormat.Type.JSON_SCHEMA, schema)
+					: new GlmRequest.ResponseFormat(GlmRequest.ResponseFormat.Type.JSON_OBJECT, null);
 		}
 		if (format == GlmResponseFormat.JSON_SCHEMA) {
 			throw new IllegalArgumentException("responseFormat JSON_SCHEMA needs outputSchema (a JSON schema)");
@@ -106,87 +114,47 @@ final class GlmRequests {
 				? new GlmRequest.ResponseFormat(GlmRequest.ResponseFormat.Type.valueOf(format.name()), null) : null;
 	}
 
+	private static @Nullable String schemaInstruction(GlmChatOptions o, GlmProtocol protocol) {
+		String schema = o.getOutputSchema();
+		if (schema == null || schema.isBlank() || GlmProtocolRules.hasJsonSchemaMode(protocol)
+				|| (o.getResponseFormat() != null && o.getResponseFormat() != GlmResponseFormat.JSON_SCHEMA)) {
+			return null;
+		}
+		return "Respond with one JSON object, and nothing else, that conforms to this JSON Schema:\n" + schema;
+	}
+
 	/**
-	 * Bailian rejects JSON mode and forced tool calls while thinking is on. Thinking is
-	 * on by default, so it is switched off for such requests unless the user explicitly
-	 * enabled it, which is an error.
+	 * Bailian rejects JSON mode (except for the GLM-4.5 series) and forced tool calls
+	 * while the model thinks. Thinking is on by default, so it is switched off for such
+	 * requests unless the user explicitly enabled it, which is an error; a model that
+	 * always thinks cannot take them at all.
 	 */
 	private static @Nullable Boolean enableThinking(GlmChatOptions o, GlmRequest.@Nullable ResponseFormat format,
-			@Nullable String toolChoice) {
+			@Nullable String toolChoice, String model, @Nullable GlmModel catalog, GlmProtocol protocol) {
 		GlmRequest.ResponseFormat.@Nullable Type jsonType = (format != null
 				&& format.type() != GlmRequest.ResponseFormat.Type.TEXT) ? format.type() : null;
-		boolean jsonMode = jsonType != null;
-		boolean forcedTool = toolChoice != null && !"auto".equals(toolChoice) && !"none".equals(toolChoice);
+		boolean jsonMode = jsonType != null && GlmProtocolRules.jsonModeExcludesThinking(protocol)
+				&& (catalog == null || !catalog.isJsonModeWhileThinking());
+		boolean forcedTool = toolChoice != null && !GlmRequest.isToolChoiceMode(toolChoice);
 		if (!jsonMode && !forcedTool) {
 			return o.getEnableThinking();
 		}
-		String what = (jsonType != null) ? "JSON mode (responseFormat " + jsonType + ")"
+		String what = jsonMode ? "JSON mode (responseFormat " + jsonType + ")"
 				: "forcing a tool (toolChoice '" + toolChoice + "')";
+		String instead = jsonMode
+				? "let Spring AI ask for JSON in the prompt instead: ChatClient entity() without "
+						+ "useProviderStructuredOutput(), and no responseFormat"
+				: "use toolChoice 'required' or 'auto'";
+		if (catalog != null && catalog.isAlwaysThinking()) {
+			throw new IllegalArgumentException(
+					model + " always thinks, and the service rejects " + what + " while a model thinks; " + instead);
+		}
 		if (Boolean.TRUE.equals(o.getEnableThinking())) {
 			throw new IllegalArgumentException(what + " cannot be combined with enableThinking=true: Bailian rejects "
 					+ "it while the model thinks. Leave enableThinking unset (it is then sent as false) or set it "
-					+ "to false"
-					+ (jsonMode
-							? "; or drop the native structured output and let Spring AI ask for "
-									+ "JSON in the prompt (ChatClient entity() without useProviderStructuredOutput())"
-							: ""));
+					+ "to false; or " + instead);
 		}
 		return Boolean.FALSE;
-	}
-
-	private static List<GlmMessage> messages(List<Message> messages) {
-		if (messages.isEmpty()) {
-			throw new IllegalArgumentException("the prompt must contain at least one message");
-		}
-		List<GlmMessage> wire = new ArrayList<>(messages.size());
-		Set<String> callIds = new HashSet<>();
-		for (Message message : messages) {
-			switch (message.getMessageType()) {
-				case SYSTEM -> wire.add(GlmMessage.of(GlmMessage.Role.SYSTEM, requireText(message, "system")));
-				case USER -> {
-					if (message instanceof UserMessage user && !user.getMedia().isEmpty()) {
-						throw new IllegalArgumentException(
-								"user messages with media are not supported: GLM models on Bailian accept text only");
-					}
-					wire.add(GlmMessage.of(GlmMessage.Role.USER, requireText(message, "user")));
-				}
-				case ASSISTANT -> {
-					AssistantMessage assistant = (AssistantMessage) message;
-					List<GlmMessage.ToolCall> calls = new ArrayList<>(assistant.getToolCalls().size());
-					for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
-						if (call.id() == null || call.id().isEmpty() || call.name() == null || call.name().isEmpty()) {
-							throw new IllegalArgumentException("a tool call of an assistant message must have an id "
-									+ "and a name but had id '" + call.id() + "' and name '" + call.name() + "'");
-						}
-						String arguments = call.arguments();
-						calls.add(new GlmMessage.ToolCall(call.id(), call.name(),
-								(arguments == null || arguments.isBlank()) ? "{}" : arguments));
-						callIds.add(call.id());
-					}
-					wire.add(new GlmMessage(GlmMessage.Role.ASSISTANT, assistant.getText(), calls, null));
-				}
-				case TOOL -> {
-					for (ToolResponseMessage.ToolResponse response : ((ToolResponseMessage) message).getResponses()) {
-						if (!callIds.contains(response.id())) {
-							throw new IllegalArgumentException(
-									"tool response '" + response.id() + "' (" + response.name()
-											+ ") does not answer a tool call of a preceding assistant message");
-						}
-						wire.add(new GlmMessage(GlmMessage.Role.TOOL, response.responseData(), List.of(),
-								response.id()));
-					}
-				}
-			}
-		}
-		return wire;
-	}
-
-	private static String requireText(Message message, String role) {
-		String text = message.getText();
-		if (text == null || text.isBlank()) {
-			throw new IllegalArgumentException(role + " message text must not be empty");
-		}
-		return text;
 	}
 
 }

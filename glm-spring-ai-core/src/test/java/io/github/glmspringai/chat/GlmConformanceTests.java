@@ -105,7 +105,7 @@ class GlmConformanceTests extends WireTestSupport {
 		assertThat(finishReason(last)).isEqualTo("STOP");
 		assertUsage(last, 7, 248, 255, 120);
 		assertThat(last.getMetadata().getId()).isEqualTo(WireFixture.REQUEST_ID);
-		assertThat(last.getMetadata().getModel()).isEqualTo("glm-4.6");
+		assertThat(last.getMetadata().getModel()).isEqualTo("glm-5");
 
 		ChatResponse called = model.call(new Prompt("你是谁"));
 		assertThat(called.getResult().getOutput().getText()).isEqualTo("我是GLM，由智谱训练的语言模型。");
@@ -195,7 +195,7 @@ class GlmConformanceTests extends WireTestSupport {
 				 "response_format":{"type":"json_object"},"tool_choice":"none","parallel_tool_calls":false,
 				 "custom_flag":true}""";
 		String expected = fixture.wrapParameters(parameters, "[{\"role\":\"user\",\"content\":\"reply in json\"}]")
-			.replace("glm-4.6", "glm-4.5-air");
+			.replace("\"glm-5\"", "\"glm-4.5-air\"");
 		JSONAssert.assertEquals(expected, body(request), JSONCompareMode.STRICT);
 	}
 
@@ -456,10 +456,10 @@ class GlmConformanceTests extends WireTestSupport {
 			{ GlmChatOptions.builder().topK(-1).build(), "topK must be in [0" },
 			{ GlmChatOptions.builder().repetitionPenalty(0.0).build(), "repetitionPenalty must be in (0.0" },
 			{ GlmChatOptions.builder().presencePenalty(2.5).build(), "presencePenalty must be in [-2.0, 2.0]" },
-			{ GlmChatOptions.builder().maxTokens(0).build(), "maxTokens must be in [1, 16384] for glm-4.6" },
-			{ GlmChatOptions.builder().maxTokens(16385).build(), "maxTokens must be in [1, 16384] for glm-4.6" },
+			{ GlmChatOptions.builder().maxTokens(0).build(), "maxTokens must be in [1, 16384] for glm-5" },
+			{ GlmChatOptions.builder().maxTokens(16385).build(), "maxTokens must be in [1, 16384] for glm-5" },
 			{ GlmChatOptions.builder().thinkingBudget(40000).build(),
-					"thinkingBudget must be in [1, 32768] for glm-4.6" },
+					"thinkingBudget must be in [1, 32768] for glm-5" },
 			{ GlmChatOptions.builder().seed(-1L).build(), "seed must be in [0, 2147483647]" },
 			{ GlmChatOptions.builder().frequencyPenalty(0.5).build(), "frequencyPenalty is not supported" },
 			{ GlmChatOptions.builder().stopSequences(List.of("")).build(), "stopSequences" } };

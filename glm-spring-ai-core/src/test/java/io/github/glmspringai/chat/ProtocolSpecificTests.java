@@ -131,9 +131,9 @@ class ProtocolSpecificTests extends WireTestSupport {
 				.hasLowCardinalityKeyValue(
 						ChatModelObservationDocumentation.LowCardinalityKeyNames.AI_PROVIDER.asString(), "dashscope")
 				.hasLowCardinalityKeyValue(
-						ChatModelObservationDocumentation.LowCardinalityKeyNames.REQUEST_MODEL.asString(), "glm-4.6")
+						ChatModelObservationDocumentation.LowCardinalityKeyNames.REQUEST_MODEL.asString(), "glm-5")
 				.hasLowCardinalityKeyValue(
-						ChatModelObservationDocumentation.LowCardinalityKeyNames.RESPONSE_MODEL.asString(), "glm-4.6")
+						ChatModelObservationDocumentation.LowCardinalityKeyNames.RESPONSE_MODEL.asString(), "glm-5")
 				.hasHighCardinalityKeyValue(
 						ChatModelObservationDocumentation.HighCardinalityKeyNames.RESPONSE_FINISH_REASONS.asString(),
 						"[\"STOP\"]")

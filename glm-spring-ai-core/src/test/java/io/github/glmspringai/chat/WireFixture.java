@@ -80,7 +80,7 @@ enum WireFixture {
 
 		private String chunk(String choices, String usage) {
 			return "data: {\"choices\":" + choices + ",\"object\":\"chat.completion.chunk\",\"usage\":" + usage
-					+ ",\"created\":1745485391,\"system_fingerprint\":null,\"model\":\"glm-4.6\",\"id\":\"chatcmpl-"
+					+ ",\"created\":1745485391,\"system_fingerprint\":null,\"model\":\"glm-5\",\"id\":\"chatcmpl-"
 					+ REQUEST_ID + "\"}\n\n";
 		}
 
@@ -115,7 +115,7 @@ enum WireFixture {
 
 		@Override
 		String wrapParameters(String parametersJson, String messagesJson) {
-			return "{\"model\":\"glm-4.6\",\"messages\":" + messagesJson + "," + members(parametersJson)
+			return "{\"model\":\"glm-5\",\"messages\":" + messagesJson + "," + members(parametersJson)
 					+ "\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
 		}
 
@@ -202,12 +202,12 @@ enum WireFixture {
 		@Override
 		Reference reference() {
 			return new Reference("!", "Okay,", "STOP", 11, 138, 149, 50, "2ce91085-3602-9c32-9c8b-fe3d583a2c38",
-					"glm-4.6");
+					"glm-5");
 		}
 
 		@Override
 		String wrapParameters(String parametersJson, String messagesJson) {
-			return "{\"model\":\"glm-4.6\",\"input\":{\"messages\":" + messagesJson + "},\"parameters\":{"
+			return "{\"model\":\"glm-5\",\"input\":{\"messages\":" + messagesJson + "},\"parameters\":{"
 					+ members(parametersJson) + "\"result_format\":\"message\",\"incremental_output\":true}}";
 		}
 

@@ -85,7 +85,7 @@ class GlmRequestLimiterTests {
 		}
 		assertThat(this.server.requests()).isEqualTo(20);
 		assertThat(this.server.maxInFlight()).isEqualTo(3);
-		assertThat(this.server.bodies()).allSatisfy((body) -> assertThat(body).contains("glm-4.6"));
+		assertThat(this.server.bodies()).allSatisfy((body) -> assertThat(body).contains("glm-5"));
 		assertThat(limiter.activePermits()).isZero();
 		assertThat(limiter.waitingRequests(GlmLimit.MAX_CONCURRENT_REQUESTS)).isZero();
 	}
@@ -227,9 +227,7 @@ class GlmRequestLimiterTests {
 	}
 
 	static GlmRequest request(String text) {
-		return new GlmRequest("glm-4.6", List.of(GlmMessage.of(GlmMessage.Role.USER, text)), null, null, null, null,
-				null, null, null, null, null, null, null, List.of(), null, null, java.util.Map.of(),
-				java.util.Map.of());
+		return GlmRequest.builder("glm-5", List.of(GlmMessage.of(GlmMessage.Role.USER, text))).build();
 	}
 
 }

@@ -18,7 +18,6 @@ package io.github.glmspringai.limits;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -115,8 +114,9 @@ class LocalQuotaStoreTests {
 	}
 
 	private static GlmRequest request(String text, Integer maxTokens) {
-		return new GlmRequest("glm-5", List.of(GlmMessage.of(GlmMessage.Role.USER, text)), null, null, null, null, null,
-				null, null, maxTokens, null, null, null, List.of(), null, null, Map.of(), Map.of());
+		return GlmRequest.builder("glm-5", List.of(GlmMessage.of(GlmMessage.Role.USER, text)))
+			.maxTokens(maxTokens)
+			.build();
 	}
 
 }

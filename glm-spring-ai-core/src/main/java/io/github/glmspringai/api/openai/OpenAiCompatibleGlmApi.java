@@ -17,7 +17,6 @@
 package io.github.glmspringai.api.openai;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.github.glmspringai.api.AbstractGlmApi;
