@@ -89,7 +89,9 @@ public interface GlmApi extends AutoCloseable {
 
 		private GlmApiProtocol protocol = GlmWireProtocol.OPENAI_COMPATIBLE;
 
-		private String baseUrl = DEFAULT_BASE_URL;
+		private @Nullable String baseUrl;
+
+		private @Nullable GlmRegion region;
 
 		private @Nullable String apiKey;
 
@@ -135,12 +137,25 @@ public interface GlmApi extends AutoCloseable {
 
 		/**
 		 * The scheme and host, e.g. {@code https://dashscope.aliyuncs.com}; each protocol
-		 * adds its own path.
-		 * @param baseUrl the base URL
+		 * adds its own path. When unset, the region's host, else the protocol's default
+		 * ({@link GlmWireProtocol#getDefaultBaseUrl()}). An explicit base URL wins over a
+		 * region.
+		 * @param baseUrl the base URL, or {@code null}
 		 * @return this builder
 		 */
-		public Builder baseUrl(String baseUrl) {
+		public Builder baseUrl(@Nullable String baseUrl) {
 			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * The Bailian region, which picks the base URL (with a
+		 * {@link #workspace(String)}, the region's workspace domain).
+		 * @param region the region, or {@code null}
+		 * @return this builder
+		 */
+		public Builder region(@Nullable GlmRegion region) {
+			this.region = region;
 			return this;
 		}
 
@@ -293,7 +308,7 @@ public interface GlmApi extends AutoCloseable {
 		 */
 		public GlmApi build() {
 			String apiKey = validateApiKey(this.apiKey);
-			URI uri = validateBaseUrl(this.baseUrl, this.allowInsecureHttp);
+			URI uri = validateBaseUrl(resolveBaseUrl(), this.allowInsecureHttp);
 			requirePositive(this.connectTimeout, "connectTimeout");
 			requirePositive(this.firstTokenTimeout, "firstTokenTimeout");
 			requirePositive(this.idleTimeout, "idleTimeout");
@@ -336,6 +351,22 @@ public interface GlmApi extends AutoCloseable {
 				}
 			}
 			return true;
+		}
+
+		private String resolveBaseUrl() {
+			if (this.baseUrl != null && !this.baseUrl.isBlank()) {
+				return this.baseUrl;
+			}
+			GlmWireProtocol wire = this.protocol.wireProtocol();
+			if (this.region == null) {
+				return wire.getDefaultBaseUrl();
+			}
+			if (wire == GlmWireProtocol.ZHIPU) {
+				throw new IllegalArgumentException("region " + this.region.getValue() + " is a Bailian region; "
+						+ "the zhipu protocol reaches BigModel (https://open.bigmodel.cn, the default) or Z.ai: set "
+						+ "spring.ai.glm.base-url=https://api.z.ai and no region");
+			}
+			return this.region.baseUrl(this.workspace);
 		}
 
 		private static URI validateBaseUrl(String baseUrl, boolean allowInsecureHttp) {
