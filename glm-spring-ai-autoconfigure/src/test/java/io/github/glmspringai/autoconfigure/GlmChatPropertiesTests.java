@@ -144,6 +144,31 @@ class GlmChatPropertiesTests {
 	}
 
 	@Test
+	void regionPicksTheHostAndAWorkspaceDomainRegionNeedsTheWorkspace() {
+		GlmTestFrames.runner()
+			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY, "spring.ai.glm.region=ap-singapore")
+			.run((context) -> assertThat(context.getBean(GlmApi.class).toString())
+				.contains("https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions"));
+		GlmTestFrames.runner()
+			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY, "spring.ai.glm.region=eu-frankfurt",
+					"spring.ai.glm.workspace=ws-9", "spring.ai.glm.protocol=dashscope")
+			.run((context) -> assertThat(context.getBean(GlmApi.class).toString()).contains(
+					"https://ws-9.eu-central-1.maas.aliyuncs.com/api/v1/services/aigc/text-generation/generation"));
+		GlmTestFrames.runner()
+			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY, "spring.ai.glm.region=eu-frankfurt")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("region eu-frankfurt")
+					.hasStackTraceContaining("spring.ai.glm.workspace");
+			});
+		GlmTestFrames.runner()
+			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY, "spring.ai.glm.region=eu-frankfurt",
+					"spring.ai.glm.workspace=ws-9", "spring.ai.glm.base-url=https://gateway.example.com")
+			.run((context) -> assertThat(context.getBean(GlmApi.class).toString()).as("an explicit base-url wins")
+				.contains("https://gateway.example.com/compatible-mode/v1/chat/completions"));
+	}
+
+	@Test
 	void chatOverrides() {
 		GlmTestFrames.runner()
 			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY,

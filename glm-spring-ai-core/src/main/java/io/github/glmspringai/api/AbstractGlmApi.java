@@ -303,11 +303,10 @@ public abstract class AbstractGlmApi implements GlmApi {
 				return bytes;
 			})
 			.defaultIfEmpty(new byte[0])
-			.flatMapMany((bytes) -> Flux
-				.error(scrub(GlmErrors.fromBody(status, (contentType != null) ? contentType.toString() : null, bytes,
-						requestId, errorReader()))
-					.withRetryAfter(retryAfter)
-					.toException(null)));
+			.flatMapMany((bytes) -> Flux.error(scrub(modelNotFound(GlmErrors.fromBody(status,
+					(contentType != null) ? contentType.toString() : null, bytes, requestId, errorReader()), model))
+				.withRetryAfter(retryAfter)
+				.toException(null)));
 	}
 
 	/** A missing model is never retried, and the message says what to change. */
