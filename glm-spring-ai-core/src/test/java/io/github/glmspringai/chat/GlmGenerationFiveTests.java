@@ -39,8 +39,6 @@ import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.InMemoryChatMemoryRepository;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.tool.ToolCallback;
-import org.springframework.ai.tool.definition.ToolDefinition;
 
 import static io.github.glmspringai.chat.Step.finish;
 import static io.github.glmspringai.chat.Step.reasoning;
@@ -79,7 +77,7 @@ class GlmGenerationFiveTests extends WireTestSupport {
 					.reasoningEffort("high")
 					.clearThinking(false)
 					.toolStream(false)
-					.toolCallbacks(List.of(tool("clock")))
+					.toolCallbacks(List.of(namedTool("clock")))
 					.toolChoice("required")
 					.build()));
 		JsonNode body = JSON.readTree(body(takeRequest()));
@@ -234,27 +232,6 @@ class GlmGenerationFiveTests extends WireTestSupport {
 			.isEqualTo((fixture == WireFixture.OPENAI_COMPATIBLE) ? "model_not_found" : "InvalidParameter");
 		assertThat(((GlmServiceException) thrown).getRequestId()).isEqualTo("r-404");
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
-	}
-
-	private static ToolCallback tool(String name) {
-		ToolDefinition definition = ToolDefinition.builder()
-			.name(name)
-			.description("the time")
-			.inputSchema("{\"type\":\"object\",\"properties\":{}}")
-			.build();
-		return new ToolCallback() {
-
-			@Override
-			public ToolDefinition getToolDefinition() {
-				return definition;
-			}
-
-			@Override
-			public String call(String toolInput) {
-				return "12:00";
-			}
-
-		};
 	}
 
 }
