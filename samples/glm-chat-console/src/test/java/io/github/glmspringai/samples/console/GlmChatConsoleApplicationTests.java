@@ -208,8 +208,8 @@ class GlmChatConsoleApplicationTests {
 
 		assertThat(run.exitCode).isEqualTo(2);
 		assertThat(run.err).startsWith("No API key for Zhipu BigModel / Z.ai (protocol zhipu)")
-			.contains("BigModel console (https://open.bigmodel.cn)")
-			.contains("Z.ai (https://z.ai)")
+			.contains("BigModel console (https://open.bigmodel.cn/usercenter/apikeys)")
+			.contains("Z.ai (https://z.ai/manage-apikey/apikey-list)")
 			.contains("export ZAI_API_KEY=...")
 			.contains("--spring.ai.glm.base-url=https://api.z.ai")
 			.contains("export DASHSCOPE_API_KEY=sk-...");

@@ -45,7 +45,8 @@ public record SampleSetup(Mode mode, GlmProtocol protocol, @Nullable String offl
 
 	private static final String ZHIPU_KEY = """
 			  Zhipu BigModel (智谱开放平台) or Z.ai, protocol zhipu (--protocol=zhipu):
-			  create a key in the BigModel console (https://open.bigmodel.cn) or on Z.ai (https://z.ai), then
+			  create a key in the BigModel console (https://open.bigmodel.cn/usercenter/apikeys)
+			  or on Z.ai (https://z.ai/manage-apikey/apikey-list), then
 
 			    export ZHIPUAI_API_KEY=...               (BigModel)
 			    export ZAI_API_KEY=...                   (Z.ai; also --spring.ai.glm.base-url=https://api.z.ai)
