@@ -82,7 +82,7 @@ public abstract class AbstractGlmApi implements GlmApi {
 	 */
 	protected AbstractGlmApi(Settings settings) {
 		this.settings = settings;
-		this.endpoint = URI.create(settings.baseUrl() + settings.protocol().wireProtocol().getDefaultPath());
+		this.endpoint = URI.create(settings.baseUrl() + settings.completionsPath());
 		this.scrubber = new Scrubber(settings.apiKey());
 		this.connectionProvider = ConnectionProvider.builder("glm-" + settings.protocol().wireProtocol().getValue())
 			.maxConnections(settings.maxConnections())
@@ -415,6 +415,7 @@ public abstract class AbstractGlmApi implements GlmApi {
 	 *
 	 * @param protocol the protocol, as given to the builder
 	 * @param baseUrl scheme and host
+	 * @param completionsPath the chat endpoint's path below the base URL
 	 * @param apiKey the key
 	 * @param workspace optional workspace id
 	 * @param webClientBuilder the builder to clone
@@ -428,10 +429,11 @@ public abstract class AbstractGlmApi implements GlmApi {
 	 * @param proxy explicit proxy, {@code null} for the JVM's proxy system properties
 	 * @param httpClientCustomizer applied last to the Reactor Netty client
 	 */
-	public record Settings(GlmApiProtocol protocol, String baseUrl, String apiKey, @Nullable String workspace,
-			WebClient.Builder webClientBuilder, Duration connectTimeout, Duration firstTokenTimeout,
-			Duration idleTimeout, int maxConnections, Duration pendingAcquireTimeout, Duration poolMaxIdleTime,
-			@Nullable SslContext sslContext, @Nullable GlmProxy proxy, UnaryOperator<HttpClient> httpClientCustomizer) {
+	public record Settings(GlmApiProtocol protocol, String baseUrl, String completionsPath, String apiKey,
+			@Nullable String workspace, WebClient.Builder webClientBuilder, Duration connectTimeout,
+			Duration firstTokenTimeout, Duration idleTimeout, int maxConnections, Duration pendingAcquireTimeout,
+			Duration poolMaxIdleTime, @Nullable SslContext sslContext, @Nullable GlmProxy proxy,
+			UnaryOperator<HttpClient> httpClientCustomizer) {
 
 		@Override
 		public String toString() {

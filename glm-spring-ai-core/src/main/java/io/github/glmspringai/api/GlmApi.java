@@ -24,6 +24,7 @@ import java.util.function.UnaryOperator;
 
 import io.github.glmspringai.api.dashscope.DashScopeGlmApi;
 import io.github.glmspringai.api.openai.OpenAiCompatibleGlmApi;
+import io.github.glmspringai.api.zhipu.ZhipuGlmApi;
 import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -33,16 +34,20 @@ import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A protocol-neutral client for GLM on Bailian: it sends a {@link GlmRequest} as a
- * streaming request and emits what each frame added as {@link GlmStreamEvent}s. The
- * returned flux is cold; each subscription sends the request again. Errors are
- * {@link GlmTransientException} or {@link GlmNonTransientException}.
+ * A protocol-neutral client for GLM (Bailian's two protocols, and Zhipu's BigModel and
+ * Z.ai): it sends a {@link GlmRequest} as a streaming request and emits what each frame
+ * added as {@link GlmStreamEvent}s. The returned flux is cold; each subscription sends
+ * the request again. Errors are {@link GlmTransientException} or
+ * {@link GlmNonTransientException}.
  *
  * @author glm-spring-ai
  */
 public interface GlmApi extends AutoCloseable {
 
-	/** Default base URL (China, Beijing region, where GLM is served). */
+	/**
+	 * Default base URL of the Bailian protocols (China, Beijing region); each protocol
+	 * has its own ({@link GlmWireProtocol#getDefaultBaseUrl()}).
+	 */
 	String DEFAULT_BASE_URL = "https://dashscope.aliyuncs.com";
 
 	/**
@@ -75,7 +80,7 @@ public interface GlmApi extends AutoCloseable {
 	void close();
 
 	/**
-	 * A builder for either protocol.
+	 * A builder for any protocol.
 	 * @return a new builder
 	 */
 	static Builder builder() {
@@ -89,7 +94,9 @@ public interface GlmApi extends AutoCloseable {
 
 		private GlmApiProtocol protocol = GlmWireProtocol.OPENAI_COMPATIBLE;
 
-		private String baseUrl = DEFAULT_BASE_URL;
+		private @Nullable String baseUrl;
+
+		private @Nullable String completionsPath;
 
 		private @Nullable String apiKey;
 
@@ -135,17 +142,32 @@ public interface GlmApi extends AutoCloseable {
 
 		/**
 		 * The scheme and host, e.g. {@code https://dashscope.aliyuncs.com}; each protocol
-		 * adds its own path.
-		 * @param baseUrl the base URL
+		 * adds its own path. Default ({@code null}): the protocol's
+		 * {@link GlmWireProtocol#getDefaultBaseUrl() default base URL}.
+		 * @param baseUrl the base URL, or {@code null} for the protocol's default
 		 * @return this builder
 		 */
-		public Builder baseUrl(String baseUrl) {
+		public Builder baseUrl(@Nullable String baseUrl) {
 			this.baseUrl = baseUrl;
 			return this;
 		}
 
 		/**
-		 * The DashScope API key, sent as {@code Authorization: Bearer}.
+		 * The chat endpoint's path below the base URL, replacing the protocol's
+		 * {@link GlmWireProtocol#getDefaultPath() default path}, e.g. Zhipu's GLM Coding
+		 * Plan endpoint {@code /api/coding/paas/v4/chat/completions} or a gateway's path.
+		 * Must start with {@code /} and have no query or fragment.
+		 * @param completionsPath the path, or {@code null} for the protocol's default
+		 * @return this builder
+		 */
+		public Builder completionsPath(@Nullable String completionsPath) {
+			this.completionsPath = completionsPath;
+			return this;
+		}
+
+		/**
+		 * The API key (Bailian's DashScope key, or a BigModel / Z.ai key), sent as
+		 * {@code Authorization: Bearer}.
 		 * @param apiKey the key
 		 * @return this builder
 		 */
@@ -155,7 +177,8 @@ public interface GlmApi extends AutoCloseable {
 		}
 
 		/**
-		 * A workspace id, sent as {@code X-DashScope-WorkSpace}.
+		 * A Bailian workspace id, sent as {@code X-DashScope-WorkSpace}; the zhipu
+		 * protocol has no workspaces and rejects one.
 		 * @param workspace the workspace, or {@code null}
 		 * @return this builder
 		 */
@@ -292,8 +315,12 @@ public interface GlmApi extends AutoCloseable {
 		 * setting (the key itself is never printed)
 		 */
 		public GlmApi build() {
-			String apiKey = validateApiKey(this.apiKey);
-			URI uri = validateBaseUrl(this.baseUrl, this.allowInsecureHttp);
+			GlmWireProtocol wireProtocol = this.protocol.wireProtocol();
+			String apiKey = validateApiKey(this.apiKey, wireProtocol);
+			URI uri = validateBaseUrl((this.baseUrl != null) ? this.baseUrl : wireProtocol.getDefaultBaseUrl(),
+					this.allowInsecureHttp);
+			String path = (this.completionsPath != null) ? validatePath(this.completionsPath)
+					: wireProtocol.getDefaultPath();
 			requirePositive(this.connectTimeout, "connectTimeout");
 			requirePositive(this.firstTokenTimeout, "firstTokenTimeout");
 			requirePositive(this.idleTimeout, "idleTimeout");
@@ -305,21 +332,41 @@ public interface GlmApi extends AutoCloseable {
 						"workspace must not contain control characters or non-ASCII characters");
 			}
 			AbstractGlmApi.Settings settings = new AbstractGlmApi.Settings(this.protocol,
-					uri.toString().replaceAll("/+$", ""), apiKey, this.workspace, this.webClientBuilder,
+					uri.toString().replaceAll("/+$", ""), path, apiKey, this.workspace, this.webClientBuilder,
 					this.connectTimeout, this.firstTokenTimeout, this.idleTimeout, this.maxConnections,
 					this.pendingAcquireTimeout, this.poolMaxIdleTime, this.sslContext, this.proxy,
 					this.httpClientCustomizer);
-			return switch (this.protocol.wireProtocol()) {
+			return switch (wireProtocol) {
 				case OPENAI_COMPATIBLE -> new OpenAiCompatibleGlmApi(settings);
 				case DASHSCOPE -> new DashScopeGlmApi(settings);
-				case ZHIPU -> throw new IllegalStateException("the zhipu adapter is being added");
+				case ZHIPU -> new ZhipuGlmApi(settings);
 			};
 		}
 
-		private static String validateApiKey(@Nullable String apiKey) {
-			if (apiKey == null || apiKey.isBlank()) {
+		private static String validatePath(String path) {
+			String p = path.strip();
+			if (!p.startsWith("/") || p.startsWith("//")) {
+				throw new IllegalArgumentException("completionsPath must start with a single '/', e.g. "
+						+ "/api/coding/paas/v4/chat/completions, but was '" + path + "'");
+			}
+			if (p.indexOf('?') >= 0 || p.indexOf('#') >= 0) {
 				throw new IllegalArgumentException(
-						"apiKey must be set (spring.ai.glm.api-key or the DASHSCOPE_API_KEY environment variable)");
+						"completionsPath must not have a query or a fragment but was '" + path + "'");
+			}
+			for (int i = 0; i < p.length(); i++) {
+				char c = p.charAt(i);
+				if (c <= 0x20 || c > 0x7e) {
+					throw new IllegalArgumentException("completionsPath must not contain white space, control or "
+							+ "non-ASCII characters (percent-encode them) but was '" + path + "'");
+				}
+			}
+			return p;
+		}
+
+		private static String validateApiKey(@Nullable String apiKey, GlmWireProtocol protocol) {
+			if (apiKey == null || apiKey.isBlank()) {
+				throw new IllegalArgumentException("apiKey must be set (spring.ai.glm.api-key or the "
+						+ String.join(" or ", protocol.getApiKeyVariables()) + " environment variable)");
 			}
 			if (!isHeaderSafe(apiKey) || apiKey.indexOf(' ') >= 0) {
 				throw new IllegalArgumentException("apiKey contains a character that is not allowed in an HTTP header "

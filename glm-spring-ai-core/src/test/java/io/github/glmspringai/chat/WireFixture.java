@@ -19,12 +19,15 @@ package io.github.glmspringai.chat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Per-protocol wire fixtures: how each protocol frames the same scripted stream, its
  * error bodies and its recorded reference stream (bailian-api.md §3.2 and §4.2). Every
- * behaviour test is written once and runs with both constants.
+ * behaviour test is written once and runs with every constant.
  */
 enum WireFixture {
 
@@ -86,8 +89,8 @@ enum WireFixture {
 
 		@Override
 		String errorBody(ErrorCase error) {
-			return "{\"error\":{\"code\":\"" + error.compatibleCode + "\",\"param\":null,\"message\":\""
-					+ error.compatibleMessage + "\",\"type\":\"invalid_request_error\"},\"id\":\"chatcmpl-" + REQUEST_ID
+			return "{\"error\":{\"code\":\"" + error.code(this) + "\",\"param\":null,\"message\":\""
+					+ error.message(this) + "\",\"type\":\"invalid_request_error\"},\"id\":\"chatcmpl-" + REQUEST_ID
 					+ "\",\"request_id\":\"" + REQUEST_ID + "\"}";
 		}
 
@@ -178,7 +181,7 @@ enum WireFixture {
 
 		@Override
 		String errorBody(ErrorCase error) {
-			return "{\"code\":\"" + error.nativeCode + "\",\"message\":\"" + error.nativeMessage
+			return "{\"code\":\"" + error.code(this) + "\",\"message\":\"" + error.message(this)
 					+ "\",\"request_id\":\"" + REQUEST_ID + "\"}";
 		}
 
@@ -211,6 +214,141 @@ enum WireFixture {
 					+ members(parametersJson) + "\"result_format\":\"message\",\"incremental_output\":true}}";
 		}
 
+	},
+
+	ZHIPU(GlmProtocol.ZHIPU) {
+
+		@Override
+		String render(List<Step> steps) {
+			// zhipu-api.md §4: role on every content chunk, no finish_reason until the
+			// last chunk, which also carries the usage; tool calls without role
+			StringBuilder sb = new StringBuilder();
+			for (int i = 0; i < steps.size(); i++) {
+				Step step = steps.get(i);
+				if (step instanceof Step.Reasoning r) {
+					sb.append(chunk("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"reasoning_content\":"
+							+ json(r.text()) + "}}", null));
+				}
+				else if (step instanceof Step.Text t) {
+					sb.append(
+							chunk("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":" + json(t.text()) + "}}",
+									null));
+				}
+				else if (step instanceof Step.Tool || step instanceof Step.ToolBatch) {
+					sb.append(chunk("{\"index\":0,\"delta\":{\"tool_calls\":[" + zhipuToolCalls(step) + "]}}", null));
+				}
+				else if (step instanceof Step.Finish f) {
+					Step.Usage usage = (i + 1 < steps.size() && steps.get(i + 1) instanceof Step.Usage u) ? u : null;
+					i += (usage != null) ? 1 : 0;
+					// "null" stands for no finish reason: Zhipu omits the field
+					String reason = "null".equals(f.reason()) ? "" : "\"finish_reason\":" + json(f.reason()) + ",";
+					sb.append(chunk("{\"index\":0," + reason + "\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}",
+							usage));
+				}
+				else {
+					sb.append(chunk("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}",
+							(Step.Usage) step));
+				}
+			}
+			return sb.toString();
+		}
+
+		private String chunk(String choice, Step.@Nullable Usage u) {
+			String usage = "";
+			if (u != null) {
+				usage = ",\"usage\":{\"prompt_tokens\":" + u.prompt() + ",\"completion_tokens\":" + u.completion()
+						+ ",\"total_tokens\":" + u.total()
+						+ ((u.cached() != null) ? ",\"prompt_tokens_details\":{\"cached_tokens\":" + u.cached() + "}"
+								: "")
+						+ ((u.reasoning() != null)
+								? ",\"completion_tokens_details\":{\"reasoning_tokens\":" + u.reasoning() + "}" : "")
+						+ "}";
+			}
+			return "data: {\"id\":\"" + REQUEST_ID + "\",\"created\":1773349387,\"object\":\"chat.completion.chunk\","
+					+ "\"model\":\"glm-5\",\"choices\":[" + choice + "]" + usage + "}\n\n";
+		}
+
+		/**
+		 * A whole call is {@code id, index, type, function{name, arguments}}; a
+		 * {@code tool_stream} continuation only {@code index} and
+		 * {@code function.arguments}.
+		 */
+		private static String zhipuToolCalls(Step step) {
+			List<Step.Tool> calls = (step instanceof Step.Tool t) ? List.of(t) : ((Step.ToolBatch) step).calls();
+			StringBuilder tc = new StringBuilder();
+			for (Step.Tool t : calls) {
+				boolean continuation = t.id().isEmpty() && t.name() == null;
+				tc.append((tc.length() > 0) ? "," : "")
+					.append(continuation ? "{" : "{\"id\":" + json(t.id()) + ",")
+					.append("\"index\":")
+					.append(t.index())
+					.append(continuation ? "" : ",\"type\":\"function\"")
+					.append(",\"function\":{")
+					.append((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "")
+					.append("\"arguments\":")
+					.append(json(t.arguments()))
+					.append("}}");
+			}
+			return tc.toString();
+		}
+
+		@Override
+		String end() {
+			return "data: [DONE]\n\n";
+		}
+
+		@Override
+		String errorBody(ErrorCase error) {
+			return "{\"error\":{\"code\":\"" + error.code(this) + "\",\"message\":" + json(error.message(this)) + "}}";
+		}
+
+		@Override
+		@Nullable String errorRequestId() {
+			// zhipu-api.md §6.1: an error body is {"error":{"code","message"}}, no id
+			return null;
+		}
+
+		@Override
+		String streamErrorEvent() {
+			return "data: {\"error\":{\"code\":\"1301\",\"message\":\"Output data may contain inappropriate content.\"}}\n\n";
+		}
+
+		@Override
+		String dataInspectionCode() {
+			return "1301";
+		}
+
+		@Override
+		String referenceStream() {
+			return RecordedStreams.read("zhipu-stream.sse");
+		}
+
+		@Override
+		Reference reference() {
+			return new Reference("I", "The", "TOOL_CALLS", 173, 93, 266, 65, "20260313050307df155ecf3e9f4961",
+					"glm-4.7-flash");
+		}
+
+		@Override
+		String wrapParameters(String parametersJson, String messagesJson) {
+			// Zhipu spells thinking as an object and has no stream_options
+			ObjectNode parameters = (ObjectNode) JSON.readTree(parametersJson);
+			ObjectNode thinking = JSON.createObjectNode();
+			JsonNode enable = parameters.remove("enable_thinking");
+			if (enable != null) {
+				thinking.put("type", enable.asBoolean() ? "enabled" : "disabled");
+			}
+			JsonNode clear = parameters.remove("clear_thinking");
+			if (clear != null) {
+				thinking.set("clear_thinking", clear);
+			}
+			if (!thinking.isEmpty()) {
+				parameters.set("thinking", thinking);
+			}
+			return "{\"model\":\"glm-5\",\"messages\":" + messagesJson + "," + members(parameters.toString())
+					+ "\"stream\":true}";
+		}
+
 	};
 
 	static final String REQUEST_ID = "7ed765de-de61-9a89-87f2-da9f2e39f825";
@@ -241,6 +379,11 @@ enum WireFixture {
 	}
 
 	abstract String errorBody(ErrorCase error);
+
+	/** The request id an error response of {@link #errorBody} reports. */
+	@Nullable String errorRequestId() {
+		return REQUEST_ID;
+	}
 
 	/** A mid-stream content-inspection error event. */
 	abstract String streamErrorEvent();
@@ -294,6 +437,11 @@ enum WireFixture {
 		return JSON.writeValueAsString(text);
 	}
 
+	/** The Bailian protocols, for scenarios Zhipu does not have. */
+	static List<WireFixture> bailian() {
+		return List.of(OPENAI_COMPATIBLE, DASHSCOPE);
+	}
+
 	static List<Step> steps(Step... steps) {
 		return new ArrayList<>(List.of(steps));
 	}
@@ -301,62 +449,6 @@ enum WireFixture {
 	/** What the recorded reference stream must produce. */
 	record Reference(String text, String reasoning, String finishReason, int prompt, int completion, int total,
 			int reasoningTokens, String id, String model) {
-	}
-
-	/** Error classes with each protocol's code and message (bailian-api.md §5). */
-	enum ErrorCase {
-
-		BAD_REQUEST(400, "invalid_parameter_error", "Range of max_tokens should be [1, 16384]", "InvalidParameter",
-				"Range of max_tokens should be [1, 16384]", false),
-
-		UNAUTHORIZED(401, "invalid_api_key", "Incorrect API key provided.", "InvalidApiKey",
-				"Invalid API-key provided.", false),
-
-		FORBIDDEN(403, "access_denied", "Access denied.", "AccessDenied", "Access denied.", false),
-
-		NOT_FOUND(404, "model_not_found", "The model glm-9 does not exist or you do not have access to it.",
-				"ModelNotFound", "Model can not be found.", false),
-
-		THROTTLED(429, "limit_requests", "You exceeded your current requests list.", "Throttling.RateQuota",
-				"Requests rate limit exceeded, please try again later.", true),
-
-		SERVER_ERROR(500, "internal_error",
-				"An internal error has occured, please try again later or contact service support.", "InternalError",
-				"An internal error has occured, please try again later or contact service support.", true),
-
-		UNAVAILABLE(503, "ModelUnavailable", "Model is unavailable, please try again later.", "ModelUnavailable",
-				"Model is unavailable, please try again later.", true);
-
-		final int status;
-
-		final String compatibleCode;
-
-		final String compatibleMessage;
-
-		final String nativeCode;
-
-		final String nativeMessage;
-
-		final boolean transientFailure;
-
-		ErrorCase(int status, String compatibleCode, String compatibleMessage, String nativeCode, String nativeMessage,
-				boolean transientFailure) {
-			this.status = status;
-			this.compatibleCode = compatibleCode;
-			this.compatibleMessage = compatibleMessage;
-			this.nativeCode = nativeCode;
-			this.nativeMessage = nativeMessage;
-			this.transientFailure = transientFailure;
-		}
-
-		String code(WireFixture fixture) {
-			return (fixture == OPENAI_COMPATIBLE) ? this.compatibleCode : this.nativeCode;
-		}
-
-		String message(WireFixture fixture) {
-			return (fixture == OPENAI_COMPATIBLE) ? this.compatibleMessage : this.nativeMessage;
-		}
-
 	}
 
 }
