@@ -86,6 +86,7 @@ public class GlmChatAutoConfiguration {
 		GlmApi.Builder builder = GlmApi.builder()
 			.protocol(properties.getProtocol())
 			.baseUrl(properties.getBaseUrl())
+			.region(properties.getRegion())
 			.apiKey(resolveApiKey(properties.getApiKey(), environment))
 			.workspace(properties.getWorkspace())
 			.firstTokenTimeout(properties.getFirstTokenTimeout())

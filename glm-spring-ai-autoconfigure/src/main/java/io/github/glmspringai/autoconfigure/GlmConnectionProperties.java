@@ -19,6 +19,7 @@ package io.github.glmspringai.autoconfigure;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
+import io.github.glmspringai.api.GlmRegion;
 import io.github.glmspringai.chat.GlmProtocol;
 import org.jspecify.annotations.Nullable;
 
@@ -48,19 +49,32 @@ public class GlmConnectionProperties {
 	private @Nullable String apiKey;
 
 	/**
-	 * Scheme and host of the service; each protocol adds its own path. Plain http is only
-	 * allowed to localhost unless allow-insecure-http is set.
+	 * Scheme and host of the service; each protocol adds its own path. When not set: the
+	 * region's host, else the protocol's default (https://dashscope.aliyuncs.com for the
+	 * Bailian protocols, https://open.bigmodel.cn for zhipu). Plain http is only allowed
+	 * to localhost unless allow-insecure-http is set.
 	 */
-	private String baseUrl = "https://dashscope.aliyuncs.com";
+	private @Nullable String baseUrl;
 
 	/**
-	 * Wire protocol: 'openai-compatible' (POST /compatible-mode/v1/chat/completions) or
-	 * 'dashscope' (POST /api/v1/services/aigc/text-generation/generation).
+	 * Bailian region, which picks the base URL: cn-beijing, ap-singapore, us-virginia,
+	 * eu-frankfurt or cn-hongkong; with a workspace, the region's workspace domain
+	 * ({WorkspaceId}.{region}.maas.aliyuncs.com). Frankfurt and Hong Kong need the
+	 * workspace. An explicit base-url wins.
+	 */
+	private @Nullable GlmRegion region;
+
+	/**
+	 * Wire protocol: 'openai-compatible' (Bailian, POST
+	 * /compatible-mode/v1/chat/completions), 'dashscope' (Bailian, POST
+	 * /api/v1/services/aigc/text-generation/generation) or 'zhipu' (BigModel and Z.ai,
+	 * POST /api/paas/v4/chat/completions).
 	 */
 	private GlmProtocol protocol = GlmProtocol.OPENAI_COMPATIBLE;
 
 	/**
-	 * Model Studio workspace id, sent as the X-DashScope-WorkSpace header.
+	 * Model Studio workspace id, sent as the X-DashScope-WorkSpace header; with region,
+	 * it forms the workspace domain.
 	 */
 	private @Nullable String workspace;
 
@@ -135,12 +149,20 @@ public class GlmConnectionProperties {
 		this.apiKey = apiKey;
 	}
 
-	public String getBaseUrl() {
+	public @Nullable String getBaseUrl() {
 		return this.baseUrl;
 	}
 
-	public void setBaseUrl(String baseUrl) {
+	public void setBaseUrl(@Nullable String baseUrl) {
 		this.baseUrl = baseUrl;
+	}
+
+	public @Nullable GlmRegion getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(@Nullable GlmRegion region) {
+		this.region = region;
 	}
 
 	public GlmProtocol getProtocol() {
@@ -234,7 +256,8 @@ public class GlmConnectionProperties {
 	@Override
 	public String toString() {
 		return "GlmConnectionProperties{apiKey=" + ((this.apiKey != null) ? "***" : null) + ", baseUrl=" + this.baseUrl
-				+ ", protocol=" + this.protocol + ", workspace=" + this.workspace + ", proxy=" + this.proxy + '}';
+				+ ", region=" + this.region + ", protocol=" + this.protocol + ", workspace=" + this.workspace
+				+ ", proxy=" + this.proxy + '}';
 	}
 
 	/**

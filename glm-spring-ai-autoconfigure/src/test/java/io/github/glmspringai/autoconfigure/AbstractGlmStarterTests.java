@@ -138,7 +138,7 @@ abstract class AbstractGlmStarterTests {
 		assertThat(request.header("X-DashScope-WorkSpace")).isEqualTo("ws-starter");
 		assertThat(request.header("X-Trace-Tag")).isEqualTo("starter");
 		String body = request.body();
-		assertThat(body).contains("\"model\":\"glm-4.6\"")
+		assertThat(body).contains("\"model\":\"glm-5\"")
 			.contains("\"enable_thinking\":true")
 			.contains("\"thinking_budget\":1024")
 			.contains("Who are you?")

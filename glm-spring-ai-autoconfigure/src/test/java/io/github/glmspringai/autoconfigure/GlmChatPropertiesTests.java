@@ -58,7 +58,8 @@ class GlmChatPropertiesTests {
 		GlmTestFrames.runner().withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY).run((context) -> {
 			GlmConnectionProperties connection = context.getBean(GlmConnectionProperties.class);
 			assertThat(connection.getApiKey()).isEqualTo(GlmTestFrames.API_KEY);
-			assertThat(connection.getBaseUrl()).isEqualTo("https://dashscope.aliyuncs.com");
+			assertThat(connection.getBaseUrl()).as("unset: the protocol's or the region's").isNull();
+			assertThat(connection.getRegion()).isNull();
 			assertThat(connection.getProtocol()).isEqualTo(GlmProtocol.OPENAI_COMPATIBLE);
 			assertThat(connection.getWorkspace()).isNull();
 			assertThat(connection.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -82,10 +83,10 @@ class GlmChatPropertiesTests {
 		GlmTestFrames.runner().withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY).run((context) -> {
 			GlmChatProperties chat = context.getBean(GlmChatProperties.class);
 			assertThat(chat.isEnabled()).isTrue();
-			assertThat(chat.getModel()).isEqualTo("glm-4.6");
-			assertThat(chat.toOptions()).isEqualTo(GlmChatOptions.builder().model("glm-4.6").build());
+			assertThat(chat.getModel()).isEqualTo("glm-5");
+			assertThat(chat.toOptions()).isEqualTo(GlmChatOptions.builder().model("glm-5").build());
 			assertThat(context.getBean(GlmChatModel.class).getOptions())
-				.isEqualTo(GlmChatOptions.builder().model("glm-4.6").build());
+				.isEqualTo(GlmChatOptions.builder().model("glm-5").build());
 		});
 	}
 
@@ -140,6 +141,31 @@ class GlmChatPropertiesTests {
 				assertThat(context.getStartupFailure()).hasStackTraceContaining("spring.ai.glm.protocol")
 					.hasStackTraceContaining("grpc");
 			});
+	}
+
+	@Test
+	void regionPicksTheHostAndAWorkspaceDomainRegionNeedsTheWorkspace() {
+		GlmTestFrames.runner()
+			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY, "spring.ai.glm.region=ap-singapore")
+			.run((context) -> assertThat(context.getBean(GlmApi.class).toString())
+				.contains("https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions"));
+		GlmTestFrames.runner()
+			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY, "spring.ai.glm.region=eu-frankfurt",
+					"spring.ai.glm.workspace=ws-9", "spring.ai.glm.protocol=dashscope")
+			.run((context) -> assertThat(context.getBean(GlmApi.class).toString()).contains(
+					"https://ws-9.eu-central-1.maas.aliyuncs.com/api/v1/services/aigc/text-generation/generation"));
+		GlmTestFrames.runner()
+			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY, "spring.ai.glm.region=eu-frankfurt")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("region eu-frankfurt")
+					.hasStackTraceContaining("spring.ai.glm.workspace");
+			});
+		GlmTestFrames.runner()
+			.withPropertyValues("spring.ai.glm.api-key=" + GlmTestFrames.API_KEY, "spring.ai.glm.region=eu-frankfurt",
+					"spring.ai.glm.workspace=ws-9", "spring.ai.glm.base-url=https://gateway.example.com")
+			.run((context) -> assertThat(context.getBean(GlmApi.class).toString()).as("an explicit base-url wins")
+				.contains("https://gateway.example.com/compatible-mode/v1/chat/completions"));
 	}
 
 	@Test
@@ -239,7 +265,6 @@ class GlmChatPropertiesTests {
 			properties.put(property.get("name").asString(), property);
 		}
 		Map<String, Object> defaults = new HashMap<>();
-		defaults.put("spring.ai.glm.base-url", "https://dashscope.aliyuncs.com");
 		defaults.put("spring.ai.glm.protocol", "openai-compatible");
 		defaults.put("spring.ai.glm.connect-timeout", "10s");
 		defaults.put("spring.ai.glm.first-token-timeout", "120s");
@@ -251,7 +276,7 @@ class GlmChatPropertiesTests {
 		defaults.put("spring.ai.glm.allow-insecure-http", false);
 		defaults.put("spring.ai.glm.proxy.type", "http");
 		defaults.put("spring.ai.glm.chat.enabled", true);
-		defaults.put("spring.ai.glm.chat.model", "glm-4.6");
+		defaults.put("spring.ai.glm.chat.model", "glm-5");
 		defaults.put("spring.ai.glm.limits.acquire-timeout", "30s");
 		defaults.put("spring.ai.glm.limits.default-output-tokens", 1024);
 		defaults.put("spring.ai.glm.limits.store", "local");
@@ -259,6 +284,8 @@ class GlmChatPropertiesTests {
 		defaults.put("spring.ai.glm.limits.redis.lease-time", "30s");
 		defaults.put("spring.ai.glm.limits.redis.failure-policy", "fail-open");
 		List<String> withoutDefault = List.of("spring.ai.glm.api-key", "spring.ai.glm.workspace",
+				"spring.ai.glm.base-url", "spring.ai.glm.region", "spring.ai.glm.chat.reasoning-effort",
+				"spring.ai.glm.chat.clear-thinking", "spring.ai.glm.chat.tool-stream",
 				"spring.ai.glm.chat.enable-thinking", "spring.ai.glm.chat.thinking-budget",
 				"spring.ai.glm.chat.temperature", "spring.ai.glm.chat.top-p", "spring.ai.glm.chat.top-k",
 				"spring.ai.glm.chat.repetition-penalty", "spring.ai.glm.chat.presence-penalty",

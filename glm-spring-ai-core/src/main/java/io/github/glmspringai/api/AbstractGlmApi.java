@@ -136,7 +136,7 @@ public abstract class AbstractGlmApi implements GlmApi {
 				.uri(this.endpoint)
 				.headers((headers) -> headers(headers, request.httpHeaders()))
 				.bodyValue(body)
-				.exchangeToFlux((response) -> body(response, turn));
+				.exchangeToFlux((response) -> body(response, turn, request.model()));
 			Flux<GlmStreamEvent> events = SseDecoder.decode(bytes).concatMapIterable((sse) -> read(sse, turn));
 			Duration grace = (TURN_END_GRACE.compareTo(this.settings.idleTimeout()) < 0) ? TURN_END_GRACE
 					: this.settings.idleTimeout().dividedBy(2);
@@ -283,7 +283,7 @@ public abstract class AbstractGlmApi implements GlmApi {
 		extra.forEach(headers::set);
 	}
 
-	private Flux<DataBuffer> body(ClientResponse response, ExchangeState turn) {
+	private Flux<DataBuffer> body(ClientResponse response, ExchangeState turn, String model) {
 		turn.responded = true;
 		int status = response.statusCode().value();
 		MediaType contentType = response.headers().contentType().orElse(null);
@@ -303,11 +303,30 @@ public abstract class AbstractGlmApi implements GlmApi {
 				return bytes;
 			})
 			.defaultIfEmpty(new byte[0])
-			.flatMapMany((bytes) -> Flux
-				.error(scrub(GlmErrors.fromBody(status, (contentType != null) ? contentType.toString() : null, bytes,
-						requestId, errorReader()))
-					.withRetryAfter(retryAfter)
-					.toException(null)));
+			.flatMapMany((bytes) -> Flux.error(scrub(modelNotFound(GlmErrors.fromBody(status,
+					(contentType != null) ? contentType.toString() : null, bytes, requestId, errorReader()), model))
+				.withRetryAfter(retryAfter)
+				.toException(null)));
+	}
+
+	/** A missing model is never retried, and the message says what to change. */
+	private GlmError modelNotFound(GlmError error, String model) {
+		if (!errorReader().isModelNotFound(error)) {
+			return error;
+		}
+		String said = (error.message() != null) ? error.message().strip() + " — " : "";
+		return error.withMessage(said + modelNotFoundAdvice(model)).withTransient(false);
+	}
+
+	/**
+	 * What to do about a model the service does not have, added to its message.
+	 * @param model the requested model
+	 * @return the advice, naming the model and the property to change
+	 */
+	protected String modelNotFoundAdvice(String model) {
+		return "the model '" + model + "' does not exist here or was retired (GLM-4.6 and GLM-4.7 left Bailian on "
+				+ "2026-10-10): set spring.ai.glm.chat.model (GlmChatOptions.model) to a model this endpoint serves, "
+				+ "e.g. glm-5";
 	}
 
 	private static @Nullable String requestIdHeader(ClientResponse.Headers headers) {

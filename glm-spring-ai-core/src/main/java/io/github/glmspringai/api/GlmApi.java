@@ -98,6 +98,8 @@ public interface GlmApi extends AutoCloseable {
 
 		private @Nullable String completionsPath;
 
+		private @Nullable GlmRegion region;
+
 		private @Nullable String apiKey;
 
 		private @Nullable String workspace;
@@ -142,9 +144,10 @@ public interface GlmApi extends AutoCloseable {
 
 		/**
 		 * The scheme and host, e.g. {@code https://dashscope.aliyuncs.com}; each protocol
-		 * adds its own path. Default ({@code null}): the protocol's
-		 * {@link GlmWireProtocol#getDefaultBaseUrl() default base URL}.
-		 * @param baseUrl the base URL, or {@code null} for the protocol's default
+		 * adds its own path. When unset, the region's host, else the protocol's default
+		 * ({@link GlmWireProtocol#getDefaultBaseUrl()}). An explicit base URL wins over a
+		 * region.
+		 * @param baseUrl the base URL, or {@code null}
 		 * @return this builder
 		 */
 		public Builder baseUrl(@Nullable String baseUrl) {
@@ -162,6 +165,17 @@ public interface GlmApi extends AutoCloseable {
 		 */
 		public Builder completionsPath(@Nullable String completionsPath) {
 			this.completionsPath = completionsPath;
+			return this;
+		}
+
+		/**
+		 * The Bailian region, which picks the base URL (with a
+		 * {@link #workspace(String)}, the region's workspace domain).
+		 * @param region the region, or {@code null}
+		 * @return this builder
+		 */
+		public Builder region(@Nullable GlmRegion region) {
+			this.region = region;
 			return this;
 		}
 
@@ -317,8 +331,7 @@ public interface GlmApi extends AutoCloseable {
 		public GlmApi build() {
 			GlmWireProtocol wireProtocol = this.protocol.wireProtocol();
 			String apiKey = validateApiKey(this.apiKey, wireProtocol);
-			URI uri = validateBaseUrl((this.baseUrl != null) ? this.baseUrl : wireProtocol.getDefaultBaseUrl(),
-					this.allowInsecureHttp);
+			URI uri = validateBaseUrl(resolveBaseUrl(), this.allowInsecureHttp);
 			String path = (this.completionsPath != null) ? validatePath(this.completionsPath)
 					: wireProtocol.getDefaultPath();
 			requirePositive(this.connectTimeout, "connectTimeout");
@@ -383,6 +396,22 @@ public interface GlmApi extends AutoCloseable {
 				}
 			}
 			return true;
+		}
+
+		private String resolveBaseUrl() {
+			if (this.baseUrl != null && !this.baseUrl.isBlank()) {
+				return this.baseUrl;
+			}
+			GlmWireProtocol wire = this.protocol.wireProtocol();
+			if (this.region == null) {
+				return wire.getDefaultBaseUrl();
+			}
+			if (wire == GlmWireProtocol.ZHIPU) {
+				throw new IllegalArgumentException("region " + this.region.getValue() + " is a Bailian region; "
+						+ "the zhipu protocol reaches BigModel (https://open.bigmodel.cn, the default) or Z.ai: set "
+						+ "spring.ai.glm.base-url=https://api.z.ai and no region");
+			}
+			return this.region.baseUrl(this.workspace);
 		}
 
 		private static URI validateBaseUrl(String baseUrl, boolean allowInsecureHttp) {

@@ -193,6 +193,14 @@ public final class GlmErrors {
 		 */
 		GlmError read(int status, JsonNode node);
 
+		/**
+		 * Whether an error says the requested model does not exist (or is not served to
+		 * this account or endpoint).
+		 * @param error the error
+		 * @return {@code true} for a missing model
+		 */
+		boolean isModelNotFound(GlmError error);
+
 	}
 
 	private static final class BailianErrors implements ErrorReader {
@@ -223,6 +231,19 @@ public final class GlmErrors {
 			int implied = (status <= 0 || (status >= 200 && status < 300)) ? statusForCode(code) : status;
 			return GlmError.of((status > 0) ? status : implied, code, message, requestId)
 				.withTransient(GlmError.isTransientStatus(implied));
+		}
+
+		/**
+		 * Compatible {@code 404 model_not_found} / {@code model_not_supported}, native
+		 * {@code ModelNotFound}, and native
+		 * {@code 400 InvalidParameter "Model not exist."}.
+		 */
+		@Override
+		public boolean isModelNotFound(GlmError error) {
+			String code = (error.code() != null) ? error.code().toLowerCase(Locale.ROOT) : "";
+			String message = (error.message() != null) ? error.message().toLowerCase(Locale.ROOT) : "";
+			return code.equals("model_not_found") || code.equals("modelnotfound") || code.equals("model_not_supported")
+					|| (code.startsWith("invalidparameter") && message.contains("model not exist"));
 		}
 
 	}

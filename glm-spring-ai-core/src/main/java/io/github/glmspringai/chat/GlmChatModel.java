@@ -17,6 +17,8 @@
 package io.github.glmspringai.chat;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.github.glmspringai.api.GlmApi;
@@ -26,6 +28,8 @@ import io.github.glmspringai.api.GlmWireProtocol;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -76,6 +80,8 @@ public class GlmChatModel implements ChatModel {
 	public static final Duration DEFAULT_FIRST_TOKEN_DEADLINE = Duration.ofMinutes(5);
 
 	private static final Duration MAX_DEADLINE = Duration.ofHours(24);
+
+	private static final Log logger = LogFactory.getLog(GlmChatModel.class);
 
 	private static final ChatModelObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultChatModelObservationConvention();
 
@@ -136,9 +142,25 @@ public class GlmChatModel implements ChatModel {
 				: options.mutate().model(GlmModel.DEFAULT.getId()).build();
 		this.toolCallingManager = toolCallingManager;
 		this.retry = new GlmRetry(retryTemplate, firstTokenDeadline);
+		warnIfRetired(this.defaultOptions.getModel(), GlmProtocol.of(api.getProtocol().wireProtocol()));
 		this.observationRegistry = observationRegistry;
 		this.providerName = (api.getProtocol().wireProtocol() == GlmWireProtocol.ZHIPU) ? ZHIPU_PROVIDER_NAME
 				: PROVIDER_NAME;
+	}
+
+	/**
+	 * One WARN at startup when the default model's announced retirement date on this
+	 * platform has passed: requests will most likely fail with "model not found".
+	 */
+	private static void warnIfRetired(@Nullable String model, GlmProtocol protocol) {
+		GlmModel catalog = GlmModel.find(model);
+		LocalDate retired = (catalog != null) ? catalog.getRetirementDate(protocol) : null;
+		if (retired != null && !LocalDate.now(ZoneOffset.UTC).isBefore(retired) && logger.isWarnEnabled()) {
+			logger.warn(model + " was announced as retired on Bailian on " + retired
+					+ ": requests will most likely fail with 'model not found'. Set spring.ai.glm.chat.model "
+					+ "(GlmChatOptions.model) to " + GlmModel.DEFAULT.getId() + " (the default) or a newer GLM model, "
+					+ "or reach " + model + " on Zhipu's own platform (spring.ai.glm.protocol=zhipu)");
+		}
 	}
 
 	/**

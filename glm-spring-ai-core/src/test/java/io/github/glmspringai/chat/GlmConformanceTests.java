@@ -365,7 +365,14 @@ class GlmConformanceTests extends WireTestSupport {
 		GlmServiceException typed = (GlmServiceException) thrown;
 		assertThat(typed.getStatusCode()).isEqualTo(status);
 		assertThat(typed.getErrorCode()).isEqualTo(error.code(fixture));
-		assertThat(typed.getServiceMessage()).isEqualTo(error.message(fixture));
+		if (error == ErrorCase.NOT_FOUND) {
+			// the service's words, then which model and which property to change
+			assertThat(typed.getServiceMessage()).startsWith(error.message(fixture))
+				.contains("'glm-5'", "spring.ai.glm.chat.model");
+		}
+		else {
+			assertThat(typed.getServiceMessage()).isEqualTo(error.message(fixture));
+		}
 		assertThat(typed.getRequestId()).isEqualTo(fixture.errorRequestId());
 		assertThat(thrown.getMessage()).contains(String.valueOf(status), error.code(fixture));
 		if (fixture.errorRequestId() != null) {

@@ -73,12 +73,12 @@ final class ZhipuErrors implements GlmErrors.ErrorReader {
 	}
 
 	/**
-	 * Whether an error says the requested model does not exist on this platform (1211).
-	 * @param error the error
-	 * @return {@code true} for a missing model
+	 * 1211: the model does not exist (on this platform: BigModel and Z.ai serve different
+	 * catalogs); 1311: the account's plan does not include the model.
 	 */
+	@Override
 	public boolean isModelNotFound(GlmError error) {
-		return "1211".equals(error.code());
+		return "1211".equals(error.code()) || "1311".equals(error.code());
 	}
 
 	/** A Zhipu business code: digits (500, or 1000 to 1399). */

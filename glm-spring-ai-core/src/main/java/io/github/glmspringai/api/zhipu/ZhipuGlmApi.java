@@ -88,6 +88,13 @@ public final class ZhipuGlmApi extends AbstractGlmApi {
 	}
 
 	@Override
+	protected String modelNotFoundAdvice(String model) {
+		return "the model '" + model + "' is not served here (BigModel and Z.ai have different catalogs, and a GLM "
+				+ "Coding Plan only its plan's models): set spring.ai.glm.chat.model (GlmChatOptions.model) to a "
+				+ "model this endpoint serves, e.g. glm-5 or glm-4.7-flash";
+	}
+
+	@Override
 	protected GlmErrors.ErrorReader errorReader() {
 		return ZhipuErrors.INSTANCE;
 	}
