@@ -19,6 +19,7 @@ package io.github.glmspringai.test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.github.glmspringai.api.GlmNonTransientException;
@@ -141,15 +142,24 @@ class FakeGlmServiceChatModelTests {
 		GlmServiceException thrown = failure(() -> this.glm.chatModel(protocol).call(new Prompt("q")));
 
 		int status = error.status(protocol);
-		if (protocol == GlmProtocol.OPENAI_COMPATIBLE || protocol == GlmProtocol.DASHSCOPE) {
-			// Bailian errors are transient by status; Zhipu's by business code (1113 on a
-			// 429 is not)
-			assertThat(thrown).isInstanceOf(
-					(status == 429 || status >= 500) ? GlmTransientException.class : GlmNonTransientException.class);
-		}
+		String code = error.code(protocol);
+		// Bailian errors are transient by status; Zhipu's by business code (1113 on a 429
+		// is not), and by status when the code is not one of Zhipu's
+		boolean transientFailure = (protocol == GlmProtocol.ZHIPU && code.matches("\\d+"))
+				? Set.of("500", "1234", "1302", "1303", "1305", "1312").contains(code)
+				: (status == 429 || status >= 500);
+		assertThat(thrown)
+			.isInstanceOf(transientFailure ? GlmTransientException.class : GlmNonTransientException.class);
 		assertThat(thrown.getStatusCode()).isEqualTo(status);
-		assertThat(thrown.getErrorCode()).isEqualTo(error.code(protocol));
-		assertThat(thrown.getServiceMessage()).isEqualTo(error.message(protocol));
+		assertThat(thrown.getErrorCode()).isEqualTo(code);
+		if (error == ServiceError.MODEL_NOT_FOUND) {
+			// the service's words, then which model and which property to change
+			assertThat(thrown.getServiceMessage()).startsWith(error.message(protocol))
+				.contains("spring.ai.glm.chat.model");
+		}
+		else {
+			assertThat(thrown.getServiceMessage()).isEqualTo(error.message(protocol));
+		}
 		RecordedGlmRequest request = this.glm.takeRequest();
 		if (protocol != GlmProtocol.OPENAI_COMPATIBLE && protocol != GlmProtocol.DASHSCOPE) {
 			return; // Zhipu's error bodies carry no request id
