@@ -303,23 +303,17 @@ public abstract class AbstractGlmApi implements GlmApi {
 				return bytes;
 			})
 			.defaultIfEmpty(new byte[0])
-			.flatMapMany((bytes) -> Flux.error(scrub(modelNotFound(GlmErrors.fromBody(status,
-					(contentType != null) ? contentType.toString() : null, bytes, requestId, errorReader()), model))
-				.withRetryAfter(retryAfter)
-				.toException(null)));
+			.flatMapMany((bytes) -> Flux.error(errorException(
+					scrub(GlmErrors.fromBody(status, (contentType != null) ? contentType.toString() : null, bytes,
+							requestId, errorReader()))
+						.withRetryAfter(retryAfter),
+					model)));
 	}
 
 	/** A missing model is never retried, and the message says what to change. */
-	private GlmError modelNotFound(GlmError error, String model) {
-		if (!errorReader().isModelNotFound(error)) {
-			return error;
-		}
-		String said = (error.message() != null) ? error.message().strip() + " — " : "";
-		return error
-			.withMessage(said + "the model '" + model + "' does not exist here or was retired (GLM-4.6 and GLM-4.7 "
-					+ "left Bailian on 2026-10-10): set spring.ai.glm.chat.model (GlmChatOptions.model) to a model "
-					+ "this endpoint serves, e.g. glm-5")
-			.withTransient(false);
+	private RuntimeException errorException(GlmError error, String model) {
+		return errorReader().isModelNotFound(error) ? new GlmModelNotFoundException(error, model, null)
+				: error.toException(null);
 	}
 
 	private static @Nullable String requestIdHeader(ClientResponse.Headers headers) {
