@@ -16,8 +16,6 @@
 
 package io.github.glmspringai.autoconfigure;
 
-import io.github.glmspringai.test.RecordedGlmStreams;
-import io.github.glmspringai.testfixtures.InFlightSseServer;
 import java.time.Duration;
 
 import io.github.glmspringai.api.GlmApi;
@@ -25,6 +23,8 @@ import io.github.glmspringai.chat.GlmChatModel;
 import io.github.glmspringai.limits.GlmRequestLimiter;
 import io.github.glmspringai.limits.LocalQuotaStore;
 import io.github.glmspringai.limits.StoreFailurePolicy;
+import io.github.glmspringai.test.RecordedGlmStreams;
+import io.github.glmspringai.testfixtures.InFlightSseServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;

@@ -16,8 +16,6 @@
 
 package io.github.glmspringai.autoconfigure;
 
-import io.github.glmspringai.test.RecordedGlmStreams;
-import io.github.glmspringai.testfixtures.InFlightSseServer;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +29,8 @@ import io.github.glmspringai.chat.GlmChatModel;
 import io.github.glmspringai.limits.GlmLimit;
 import io.github.glmspringai.limits.GlmRequestLimiter;
 import io.github.glmspringai.limits.redis.RedisQuotaStore;
+import io.github.glmspringai.test.RecordedGlmStreams;
+import io.github.glmspringai.testfixtures.InFlightSseServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -303,23 +303,23 @@ public abstract class AbstractGlmApi implements GlmApi {
 				return bytes;
 			})
 			.defaultIfEmpty(new byte[0])
-			.flatMapMany((bytes) -> Flux.error(scrub(modelNotFound(GlmErrors.fromBody(status,
-					(contentType != null) ? contentType.toString() : null, bytes, requestId, errorReader()), model))
-				.withRetryAfter(retryAfter)
-				.toException(null)));
+			.flatMapMany((bytes) -> Flux.error(errorException(
+					scrub(GlmErrors.fromBody(status, (contentType != null) ? contentType.toString() : null, bytes,
+							requestId, errorReader()))
+						.withRetryAfter(retryAfter),
+					model)));
 	}
 
 	/** A missing model is never retried, and the message says what to change. */
-	private GlmError modelNotFound(GlmError error, String model) {
-		if (!errorReader().isModelNotFound(error)) {
-			return error;
-		}
-		String said = (error.message() != null) ? error.message().strip() + " — " : "";
-		return error.withMessage(said + modelNotFoundAdvice(model)).withTransient(false);
+	private RuntimeException errorException(GlmError error, String model) {
+		return errorReader().isModelNotFound(error)
+				? new GlmModelNotFoundException(error, model, modelNotFoundAdvice(model), null)
+				: error.toException(null);
 	}
 
 	/**
-	 * What to do about a model the service does not have, added to its message.
+	 * What to do about a model the service does not have, for the message of a
+	 * {@link GlmModelNotFoundException}.
 	 * @param model the requested model
 	 * @return the advice, naming the model and the property to change
 	 */

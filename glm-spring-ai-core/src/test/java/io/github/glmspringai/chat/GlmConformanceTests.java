@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.glmspringai.api.GlmApi;
+import io.github.glmspringai.api.GlmModelNotFoundException;
 import io.github.glmspringai.api.GlmNonTransientException;
 import io.github.glmspringai.api.GlmServiceException;
 import io.github.glmspringai.api.GlmTransientException;
@@ -365,13 +366,12 @@ class GlmConformanceTests extends WireTestSupport {
 		GlmServiceException typed = (GlmServiceException) thrown;
 		assertThat(typed.getStatusCode()).isEqualTo(status);
 		assertThat(typed.getErrorCode()).isEqualTo(error.code(fixture));
+		assertThat(typed.getServiceMessage()).isEqualTo(error.message(fixture));
 		if (error == ErrorCase.NOT_FOUND) {
-			// the service's words, then which model and which property to change
-			assertThat(typed.getServiceMessage()).startsWith(error.message(fixture))
-				.contains("'glm-5'", "spring.ai.glm.chat.model");
-		}
-		else {
-			assertThat(typed.getServiceMessage()).isEqualTo(error.message(fixture));
+			// which model and which property to change
+			assertThat(thrown).isInstanceOf(GlmModelNotFoundException.class)
+				.hasMessageContaining("'glm-5'")
+				.hasMessageContaining("spring.ai.glm.chat.model");
 		}
 		assertThat(typed.getRequestId()).isEqualTo(fixture.errorRequestId());
 		assertThat(thrown.getMessage()).contains(String.valueOf(status), error.code(fixture));

@@ -22,6 +22,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.github.glmspringai.api.GlmModelNotFoundException;
 import io.github.glmspringai.api.GlmNonTransientException;
 import io.github.glmspringai.api.GlmServiceException;
 import mockwebserver3.MockResponse;
@@ -39,8 +40,6 @@ import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.InMemoryChatMemoryRepository;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.tool.ToolCallback;
-import org.springframework.ai.tool.definition.ToolDefinition;
 
 import static io.github.glmspringai.chat.Step.finish;
 import static io.github.glmspringai.chat.Step.reasoning;
@@ -79,7 +78,7 @@ class GlmGenerationFiveTests extends WireTestSupport {
 					.reasoningEffort("high")
 					.clearThinking(false)
 					.toolStream(false)
-					.toolCallbacks(List.of(tool("clock")))
+					.toolCallbacks(List.of(namedTool("clock")))
 					.toolChoice("required")
 					.build()));
 		JsonNode body = JSON.readTree(body(takeRequest()));
@@ -227,34 +226,17 @@ class GlmGenerationFiveTests extends WireTestSupport {
 			.build());
 		Throwable thrown = catchThrowable(() -> model(fixture, GlmChatOptions.builder().build(), FAST_RETRY)
 			.call(new Prompt("q", GlmChatOptions.builder().model("glm-4.6").build())));
-		assertThat(thrown).isInstanceOf(GlmNonTransientException.class)
+		assertThat(thrown).isInstanceOf(GlmModelNotFoundException.class)
+			.isInstanceOf(GlmNonTransientException.class)
 			.hasMessageContaining("'glm-4.6'")
 			.hasMessageContaining("spring.ai.glm.chat.model");
+		assertThat(((GlmModelNotFoundException) thrown).getModel()).isEqualTo("glm-4.6");
+		assertThat(((GlmServiceException) thrown).getServiceMessage()).as("the service's own words")
+			.isIn("The model `glm-4.6` does not exist or you do not have access to it.", "Model not exist.");
 		assertThat(((GlmServiceException) thrown).getErrorCode())
 			.isEqualTo((fixture == WireFixture.OPENAI_COMPATIBLE) ? "model_not_found" : "InvalidParameter");
 		assertThat(((GlmServiceException) thrown).getRequestId()).isEqualTo("r-404");
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
-	}
-
-	private static ToolCallback tool(String name) {
-		ToolDefinition definition = ToolDefinition.builder()
-			.name(name)
-			.description("the time")
-			.inputSchema("{\"type\":\"object\",\"properties\":{}}")
-			.build();
-		return new ToolCallback() {
-
-			@Override
-			public ToolDefinition getToolDefinition() {
-				return definition;
-			}
-
-			@Override
-			public String call(String toolInput) {
-				return "12:00";
-			}
-
-		};
 	}
 
 }

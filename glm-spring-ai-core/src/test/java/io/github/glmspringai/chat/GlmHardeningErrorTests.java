@@ -16,7 +16,6 @@
 
 package io.github.glmspringai.chat;
 
-import io.github.glmspringai.testfixtures.SelfSignedTls;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +26,7 @@ import java.util.zip.GZIPOutputStream;
 import io.github.glmspringai.api.GlmNonTransientException;
 import io.github.glmspringai.api.GlmServiceException;
 import io.github.glmspringai.api.GlmTransientException;
+import io.github.glmspringai.testfixtures.SelfSignedTls;
 import mockwebserver3.MockResponse;
 import okio.Buffer;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -16,8 +16,6 @@
 
 package io.github.glmspringai.chat;
 
-import io.github.glmspringai.testfixtures.SelfSignedTls;
-import io.github.glmspringai.testfixtures.ConnectProxy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +24,8 @@ import java.util.function.Supplier;
 
 import io.github.glmspringai.api.GlmApi;
 import io.github.glmspringai.api.GlmProxy;
+import io.github.glmspringai.testfixtures.ConnectProxy;
+import io.github.glmspringai.testfixtures.SelfSignedTls;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;

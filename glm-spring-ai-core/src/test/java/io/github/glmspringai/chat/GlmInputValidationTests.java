@@ -31,8 +31,6 @@ import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.tool.ToolCallback;
-import org.springframework.ai.tool.definition.ToolDefinition;
 
 import static io.github.glmspringai.chat.Step.finish;
 import static io.github.glmspringai.chat.Step.text;
@@ -152,11 +150,13 @@ class GlmInputValidationTests extends WireTestSupport {
 		assertRejected(model, GlmChatOptions.builder().repetitionPenalty(Double.POSITIVE_INFINITY).build(),
 				"repetitionPenalty");
 		assertRejected(model, GlmChatOptions.builder().presencePenalty(Double.NaN).build(), "presencePenalty");
-		assertRejected(model, GlmChatOptions.builder().toolCallbacks(List.of(tool("get time"))).build(), "tool name");
-		assertRejected(model, GlmChatOptions.builder().toolCallbacks(List.of(tool(""))).build(), "tool name");
-		assertRejected(model, GlmChatOptions.builder().toolCallbacks(List.of(tool("x".repeat(65)))).build(),
+		assertRejected(model, GlmChatOptions.builder().toolCallbacks(List.of(namedTool("get time"))).build(),
 				"tool name");
-		assertRejected(model, GlmChatOptions.builder().toolCallbacks(List.of(tool("clock"), tool("clock"))).build(),
+		assertRejected(model, GlmChatOptions.builder().toolCallbacks(List.of(namedTool(""))).build(), "tool name");
+		assertRejected(model, GlmChatOptions.builder().toolCallbacks(List.of(namedTool("x".repeat(65)))).build(),
+				"tool name");
+		assertRejected(model,
+				GlmChatOptions.builder().toolCallbacks(List.of(namedTool("clock"), namedTool("clock"))).build(),
 				"clock");
 		assertThat(this.server.getRequestCount()).isZero();
 	}
@@ -168,40 +168,6 @@ class GlmInputValidationTests extends WireTestSupport {
 		assertThatThrownBy(() -> model.stream(new Prompt("q", options)).blockLast()).as(field)
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining(field);
-	}
-
-	private static ToolCallback tool(String name) {
-		ToolDefinition definition = new ToolDefinition() {
-
-			@Override
-			public String name() {
-				return name;
-			}
-
-			@Override
-			public String description() {
-				return "d";
-			}
-
-			@Override
-			public String inputSchema() {
-				return "{}";
-			}
-
-		};
-		return new ToolCallback() {
-
-			@Override
-			public ToolDefinition getToolDefinition() {
-				return definition;
-			}
-
-			@Override
-			public String call(String toolInput) {
-				return "";
-			}
-
-		};
 	}
 
 }

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.retry.TransientAiException;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 
@@ -172,6 +174,44 @@ abstract class WireTestSupport {
 
 	static @Nullable String finishReason(ChatResponse response) {
 		return response.getResult().getMetadata().getFinishReason();
+	}
+
+	/**
+	 * A tool with any name (even one Spring AI's own builder would refuse), answering
+	 * "12:00".
+	 */
+	static ToolCallback namedTool(String name) {
+		ToolDefinition definition = new ToolDefinition() {
+
+			@Override
+			public String name() {
+				return name;
+			}
+
+			@Override
+			public String description() {
+				return "the time";
+			}
+
+			@Override
+			public String inputSchema() {
+				return "{\"type\":\"object\",\"properties\":{}}";
+			}
+
+		};
+		return new ToolCallback() {
+
+			@Override
+			public ToolDefinition getToolDefinition() {
+				return definition;
+			}
+
+			@Override
+			public String call(String toolInput) {
+				return "12:00";
+			}
+
+		};
 	}
 
 }

@@ -19,6 +19,7 @@ package io.github.glmspringai.chat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.glmspringai.api.GlmModelNotFoundException;
 import io.github.glmspringai.api.GlmNonTransientException;
 import io.github.glmspringai.api.GlmServiceException;
 import io.github.glmspringai.api.GlmTransientException;
@@ -175,10 +176,12 @@ class ZhipuStreamTests extends WireTestSupport {
 		this.server.enqueue(new MockResponse.Builder().code(400).body(ZHIPU.errorBody(ErrorCase.NOT_FOUND)).build());
 		GlmChatModel model = model(ZHIPU, GlmChatOptions.builder().model("glm-9").build(), FAST_RETRY);
 		Throwable thrown = catchThrowable(() -> model.call(new Prompt("q")));
-		assertThat(thrown).isInstanceOf(GlmNonTransientException.class)
+		assertThat(thrown).isInstanceOf(GlmModelNotFoundException.class)
 			.hasMessageContaining("1211")
-			.hasMessageContaining("glm-9")
-			.hasMessageContaining("spring.ai.glm.chat.model");
+			.hasMessageContaining("'glm-9' is not served here (BigModel and Z.ai have different catalogs")
+			.hasMessageContaining("spring.ai.glm.chat.model")
+			.hasMessageNotContaining("Bailian");
+		assertThat(((GlmServiceException) thrown).getServiceMessage()).isEqualTo("模型不存在，请检查模型代码。");
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 

@@ -16,8 +16,6 @@
 
 package io.github.glmspringai.limits;
 
-import io.github.glmspringai.chat.RecordedStreams;
-import io.github.glmspringai.testfixtures.InFlightSseServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +28,8 @@ import io.github.glmspringai.api.GlmRequest;
 import io.github.glmspringai.api.GlmStreamEvent;
 import io.github.glmspringai.api.GlmTransientException;
 import io.github.glmspringai.api.GlmWireProtocol;
+import io.github.glmspringai.chat.RecordedStreams;
+import io.github.glmspringai.testfixtures.InFlightSseServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -19,7 +19,6 @@ package io.github.glmspringai.test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.github.glmspringai.test.ServiceError.Reply;
 import org.jspecify.annotations.Nullable;
@@ -40,11 +39,6 @@ final class CompatibleDialect extends Dialect {
 	@Override
 	Wire wire() {
 		return Wire.OPENAI_COMPATIBLE;
-	}
-
-	@Override
-	String newRequestId() {
-		return UUID.randomUUID().toString();
 	}
 
 	@Override

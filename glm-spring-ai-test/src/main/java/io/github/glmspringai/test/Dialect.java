@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import io.github.glmspringai.test.ServiceError.Reply;
 import org.jspecify.annotations.Nullable;
@@ -44,10 +45,12 @@ abstract class Dialect {
 	abstract Wire wire();
 
 	/**
-	 * A new request id in the service's format.
+	 * A new request id in the service's format (Bailian: a UUID).
 	 * @return the id
 	 */
-	abstract String newRequestId();
+	String newRequestId() {
+		return UUID.randomUUID().toString();
+	}
 
 	/**
 	 * Whether the request asks for a stream.

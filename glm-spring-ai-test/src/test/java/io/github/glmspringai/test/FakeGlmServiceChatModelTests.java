@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.github.glmspringai.api.GlmModelNotFoundException;
 import io.github.glmspringai.api.GlmNonTransientException;
 import io.github.glmspringai.api.GlmServiceException;
 import io.github.glmspringai.api.GlmTransientException;
@@ -152,13 +153,11 @@ class FakeGlmServiceChatModelTests {
 			.isInstanceOf(transientFailure ? GlmTransientException.class : GlmNonTransientException.class);
 		assertThat(thrown.getStatusCode()).isEqualTo(status);
 		assertThat(thrown.getErrorCode()).isEqualTo(code);
+		assertThat(thrown.getServiceMessage()).isEqualTo(error.message(protocol));
 		if (error == ServiceError.MODEL_NOT_FOUND) {
-			// the service's words, then which model and which property to change
-			assertThat(thrown.getServiceMessage()).startsWith(error.message(protocol))
-				.contains("spring.ai.glm.chat.model");
-		}
-		else {
-			assertThat(thrown.getServiceMessage()).isEqualTo(error.message(protocol));
+			// which model and which property to change
+			assertThat(thrown).isInstanceOf(GlmModelNotFoundException.class);
+			assertThat(((Throwable) thrown).getMessage()).contains("spring.ai.glm.chat.model");
 		}
 		RecordedGlmRequest request = this.glm.takeRequest();
 		if (protocol != GlmProtocol.OPENAI_COMPATIBLE && protocol != GlmProtocol.DASHSCOPE) {
