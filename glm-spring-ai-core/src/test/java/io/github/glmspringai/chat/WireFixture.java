@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 enum WireFixture {
 
-	OPENAI_COMPATIBLE(GlmProtocol.OPENAI_COMPATIBLE) {
+	OPENAI_COMPATIBLE(GlmProtocol.OPENAI_COMPATIBLE, "compatible-stream.sse", "data_inspection_failed", new Reference(
+			"我是", "The user", "STOP", 10, 360, 370, 172, "e2edaf2c-8aaf-9e54-90e2-b21dd5045503", "qwen-plus")) {
 
 		@Override
 		String render(List<Step> steps) {
@@ -101,22 +102,6 @@ enum WireFixture {
 		}
 
 		@Override
-		String dataInspectionCode() {
-			return "data_inspection_failed";
-		}
-
-		@Override
-		String referenceStream() {
-			return RecordedStreams.read("compatible-stream.sse");
-		}
-
-		@Override
-		Reference reference() {
-			return new Reference("我是", "The user", "STOP", 10, 360, 370, 172, "e2edaf2c-8aaf-9e54-90e2-b21dd5045503",
-					"qwen-plus");
-		}
-
-		@Override
 		String wrapParameters(String parametersJson, String messagesJson) {
 			return "{\"model\":\"glm-5\",\"messages\":" + messagesJson + "," + members(parametersJson)
 					+ "\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
@@ -124,7 +109,8 @@ enum WireFixture {
 
 	},
 
-	DASHSCOPE(GlmProtocol.DASHSCOPE) {
+	DASHSCOPE(GlmProtocol.DASHSCOPE, "dashscope-stream.sse", "DataInspectionFailed",
+			new Reference("!", "Okay,", "STOP", 11, 138, 149, 50, "2ce91085-3602-9c32-9c8b-fe3d583a2c38", "glm-5")) {
 
 		@Override
 		String render(List<Step> steps) {
@@ -193,22 +179,6 @@ enum WireFixture {
 		}
 
 		@Override
-		String dataInspectionCode() {
-			return "DataInspectionFailed";
-		}
-
-		@Override
-		String referenceStream() {
-			return RecordedStreams.read("dashscope-stream.sse");
-		}
-
-		@Override
-		Reference reference() {
-			return new Reference("!", "Okay,", "STOP", 11, 138, 149, 50, "2ce91085-3602-9c32-9c8b-fe3d583a2c38",
-					"glm-5");
-		}
-
-		@Override
 		String wrapParameters(String parametersJson, String messagesJson) {
 			return "{\"model\":\"glm-5\",\"input\":{\"messages\":" + messagesJson + "},\"parameters\":{"
 					+ members(parametersJson) + "\"result_format\":\"message\",\"incremental_output\":true}}";
@@ -216,80 +186,12 @@ enum WireFixture {
 
 	},
 
-	ZHIPU(GlmProtocol.ZHIPU) {
+	ZHIPU(GlmProtocol.ZHIPU, "zhipu-stream.sse", "1301", new Reference("I", "The", "TOOL_CALLS", 173, 93, 266, 65,
+			"20260313050307df155ecf3e9f4961", "glm-4.7-flash")) {
 
 		@Override
 		String render(List<Step> steps) {
-			// zhipu-api.md §4: role on every content chunk, no finish_reason until the
-			// last chunk, which also carries the usage; tool calls without role
-			StringBuilder sb = new StringBuilder();
-			for (int i = 0; i < steps.size(); i++) {
-				Step step = steps.get(i);
-				if (step instanceof Step.Reasoning r) {
-					sb.append(chunk("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"reasoning_content\":"
-							+ json(r.text()) + "}}", null));
-				}
-				else if (step instanceof Step.Text t) {
-					sb.append(
-							chunk("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":" + json(t.text()) + "}}",
-									null));
-				}
-				else if (step instanceof Step.Tool || step instanceof Step.ToolBatch) {
-					sb.append(chunk("{\"index\":0,\"delta\":{\"tool_calls\":[" + zhipuToolCalls(step) + "]}}", null));
-				}
-				else if (step instanceof Step.Finish f) {
-					Step.Usage usage = (i + 1 < steps.size() && steps.get(i + 1) instanceof Step.Usage u) ? u : null;
-					i += (usage != null) ? 1 : 0;
-					// "null" stands for no finish reason: Zhipu omits the field
-					String reason = "null".equals(f.reason()) ? "" : "\"finish_reason\":" + json(f.reason()) + ",";
-					sb.append(chunk("{\"index\":0," + reason + "\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}",
-							usage));
-				}
-				else {
-					sb.append(chunk("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}",
-							(Step.Usage) step));
-				}
-			}
-			return sb.toString();
-		}
-
-		private String chunk(String choice, Step.@Nullable Usage u) {
-			String usage = "";
-			if (u != null) {
-				usage = ",\"usage\":{\"prompt_tokens\":" + u.prompt() + ",\"completion_tokens\":" + u.completion()
-						+ ",\"total_tokens\":" + u.total()
-						+ ((u.cached() != null) ? ",\"prompt_tokens_details\":{\"cached_tokens\":" + u.cached() + "}"
-								: "")
-						+ ((u.reasoning() != null)
-								? ",\"completion_tokens_details\":{\"reasoning_tokens\":" + u.reasoning() + "}" : "")
-						+ "}";
-			}
-			return "data: {\"id\":\"" + REQUEST_ID + "\",\"created\":1773349387,\"object\":\"chat.completion.chunk\","
-					+ "\"model\":\"glm-5\",\"choices\":[" + choice + "]" + usage + "}\n\n";
-		}
-
-		/**
-		 * A whole call is {@code id, index, type, function{name, arguments}}; a
-		 * {@code tool_stream} continuation only {@code index} and
-		 * {@code function.arguments}.
-		 */
-		private static String zhipuToolCalls(Step step) {
-			List<Step.Tool> calls = (step instanceof Step.Tool t) ? List.of(t) : ((Step.ToolBatch) step).calls();
-			StringBuilder tc = new StringBuilder();
-			for (Step.Tool t : calls) {
-				boolean continuation = t.id().isEmpty() && t.name() == null;
-				tc.append((tc.length() > 0) ? "," : "")
-					.append(continuation ? "{" : "{\"id\":" + json(t.id()) + ",")
-					.append("\"index\":")
-					.append(t.index())
-					.append(continuation ? "" : ",\"type\":\"function\"")
-					.append(",\"function\":{")
-					.append((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "")
-					.append("\"arguments\":")
-					.append(json(t.arguments()))
-					.append("}}");
-			}
-			return tc.toString();
+			return ZhipuFrames.render(steps, REQUEST_ID);
 		}
 
 		@Override
@@ -311,22 +213,6 @@ enum WireFixture {
 		@Override
 		String streamErrorEvent() {
 			return "data: {\"error\":{\"code\":\"1301\",\"message\":\"Output data may contain inappropriate content.\"}}\n\n";
-		}
-
-		@Override
-		String dataInspectionCode() {
-			return "1301";
-		}
-
-		@Override
-		String referenceStream() {
-			return RecordedStreams.read("zhipu-stream.sse");
-		}
-
-		@Override
-		Reference reference() {
-			return new Reference("I", "The", "TOOL_CALLS", 173, 93, 266, 65, "20260313050307df155ecf3e9f4961",
-					"glm-4.7-flash");
 		}
 
 		@Override
@@ -359,9 +245,18 @@ enum WireFixture {
 
 	final String path;
 
-	WireFixture(GlmProtocol protocol) {
+	private final String recording;
+
+	private final String dataInspectionCode;
+
+	private final Reference reference;
+
+	WireFixture(GlmProtocol protocol, String recording, String dataInspectionCode, Reference reference) {
 		this.protocol = protocol;
 		this.path = protocol.wireProtocol().getDefaultPath();
+		this.recording = recording;
+		this.dataInspectionCode = dataInspectionCode;
+		this.reference = reference;
 	}
 
 	/** Render steps as this protocol's SSE frames (without the end marker). */
@@ -388,14 +283,22 @@ enum WireFixture {
 	/** A mid-stream content-inspection error event. */
 	abstract String streamErrorEvent();
 
-	abstract String dataInspectionCode();
+	/** The code of {@link #streamErrorEvent()}. */
+	String dataInspectionCode() {
+		return this.dataInspectionCode;
+	}
 
 	/**
 	 * The recorded reference stream of this protocol, byte for byte from the reference.
 	 */
-	abstract String referenceStream();
+	String referenceStream() {
+		return RecordedStreams.read(this.recording);
+	}
 
-	abstract Reference reference();
+	/** What {@link #referenceStream()} must produce. */
+	Reference reference() {
+		return this.reference;
+	}
 
 	/**
 	 * The whole request body this protocol sends for the given parameters object and
