@@ -18,6 +18,7 @@ package io.github.glmspringai.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -312,14 +313,21 @@ enum WireFixture {
 	 * protocol).
 	 */
 	static String toolCalls(Step step, boolean idFirst) {
+		return toolCalls(step,
+				(t) -> "{\"index\":" + t.index() + (idFirst ? ",\"id\":" + json(t.id()) + ",\"type\":\"function\""
+						: ",\"type\":\"function\",\"id\":" + json(t.id())));
+	}
+
+	/**
+	 * The tool_calls array content, each call opened by {@code head} (the members before
+	 * {@code function}, with the opening brace).
+	 */
+	static String toolCalls(Step step, Function<Step.Tool, String> head) {
 		List<Step.Tool> calls = (step instanceof Step.Tool t) ? List.of(t) : ((Step.ToolBatch) step).calls();
 		StringBuilder tc = new StringBuilder();
 		for (Step.Tool t : calls) {
-			String id = "\"id\":" + json(t.id());
 			tc.append((tc.length() > 0) ? "," : "")
-				.append("{\"index\":")
-				.append(t.index())
-				.append(idFirst ? "," + id + ",\"type\":\"function\"" : ",\"type\":\"function\"," + id)
+				.append(head.apply(t))
 				.append(",\"function\":{")
 				.append((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "")
 				.append("\"arguments\":")

@@ -90,22 +90,8 @@ final class ZhipuFrames {
 	 * {@code tool_stream} continuation only {@code index} and {@code function.arguments}.
 	 */
 	private static String toolCalls(Step step) {
-		List<Step.Tool> calls = (step instanceof Step.Tool t) ? List.of(t) : ((Step.ToolBatch) step).calls();
-		StringBuilder tc = new StringBuilder();
-		for (Step.Tool t : calls) {
-			boolean continuation = t.id().isEmpty() && t.name() == null;
-			tc.append((tc.length() > 0) ? "," : "")
-				.append(continuation ? "{" : "{\"id\":" + json(t.id()) + ",")
-				.append("\"index\":")
-				.append(t.index())
-				.append(continuation ? "" : ",\"type\":\"function\"")
-				.append(",\"function\":{")
-				.append((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "")
-				.append("\"arguments\":")
-				.append(json(t.arguments()))
-				.append("}}");
-		}
-		return tc.toString();
+		return WireFixture.toolCalls(step, (t) -> (t.id().isEmpty() && t.name() == null) ? "{\"index\":" + t.index()
+				: "{\"id\":" + json(t.id()) + ",\"index\":" + t.index() + ",\"type\":\"function\"");
 	}
 
 }
