@@ -210,7 +210,7 @@ class GlmToolCallingTests extends WireTestSupport {
 
 	/**
 	 * Bailian only: Zhipu has no JSON schema mode and no rule against JSON mode while
-	 * thinking (ZhipuProtocolTests covers its json_object with the schema in the prompt).
+	 * thinking (ZhipuRequestTests covers its json_object with the schema in the prompt).
 	 */
 	@ParameterizedTest
 	@MethodSource("io.github.glmspringai.chat.WireFixture#bailian")

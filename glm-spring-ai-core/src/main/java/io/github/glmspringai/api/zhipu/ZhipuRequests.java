@@ -24,6 +24,7 @@ import java.util.Map;
 import io.github.glmspringai.api.GlmRequest;
 import io.github.glmspringai.api.WireJson;
 import io.github.glmspringai.api.WireRequests;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Zhipu's request body (zhipu-api.md §3): thinking as an object ({@code thinking:
@@ -80,24 +81,12 @@ final class ZhipuRequests {
 
 	private static void rejectUnsupported(GlmRequest request) {
 		List<String> unsupported = new ArrayList<>();
-		if (request.thinkingBudget() != null) {
-			unsupported.add("thinkingBudget");
-		}
-		if (request.topK() != null) {
-			unsupported.add("topK");
-		}
-		if (request.repetitionPenalty() != null) {
-			unsupported.add("repetitionPenalty");
-		}
-		if (request.presencePenalty() != null) {
-			unsupported.add("presencePenalty");
-		}
-		if (request.seed() != null) {
-			unsupported.add("seed");
-		}
-		if (request.parallelToolCalls() != null) {
-			unsupported.add("parallelToolCalls");
-		}
+		addIfSet(unsupported, "thinkingBudget", request.thinkingBudget());
+		addIfSet(unsupported, "topK", request.topK());
+		addIfSet(unsupported, "repetitionPenalty", request.repetitionPenalty());
+		addIfSet(unsupported, "presencePenalty", request.presencePenalty());
+		addIfSet(unsupported, "seed", request.seed());
+		addIfSet(unsupported, "parallelToolCalls", request.parallelToolCalls());
 		if (!unsupported.isEmpty()) {
 			throw new IllegalArgumentException(String.join(", ", unsupported)
 					+ ((unsupported.size() == 1) ? " is" : " are")
@@ -116,6 +105,12 @@ final class ZhipuRequests {
 		if (format != null && format.type() == GlmRequest.ResponseFormat.Type.JSON_SCHEMA) {
 			throw new IllegalArgumentException("responseFormat json_schema is not supported by the zhipu protocol; "
 					+ "send json_object and the schema in the prompt (GlmChatModel does this for an outputSchema)");
+		}
+	}
+
+	private static void addIfSet(List<String> names, String name, @Nullable Object value) {
+		if (value != null) {
+			names.add(name);
 		}
 	}
 
