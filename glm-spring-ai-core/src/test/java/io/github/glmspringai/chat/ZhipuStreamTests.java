@@ -122,7 +122,8 @@ class ZhipuStreamTests extends WireTestSupport {
 				Arguments.of(500, "1234", true), Arguments.of(500, "500", true), Arguments.of(429, "1304", false),
 				Arguments.of(429, "1308", false), Arguments.of(429, "1310", false), Arguments.of(429, "1313", false),
 				Arguments.of(429, "1316", false), Arguments.of(429, "1321", false), Arguments.of(401, "1002", false),
-				Arguments.of(400, "1210", false), Arguments.of(400, "1261", false), Arguments.of(400, "1301", false));
+				Arguments.of(400, "1210", false), Arguments.of(400, "1261", false), Arguments.of(400, "1301", false),
+				Arguments.of(502, "1200", true));
 	}
 
 	/**

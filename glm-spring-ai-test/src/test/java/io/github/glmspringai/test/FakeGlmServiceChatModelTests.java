@@ -147,7 +147,7 @@ class FakeGlmServiceChatModelTests {
 		// Bailian errors are transient by status; Zhipu's by business code (1113 on a 429
 		// is not), and by status when the code is not one of Zhipu's
 		boolean transientFailure = (protocol == GlmProtocol.ZHIPU && code.matches("\\d+"))
-				? Set.of("500", "1234", "1302", "1303", "1305", "1312").contains(code)
+				? Set.of("500", "1234", "1302", "1303", "1305", "1312").contains(code) || status >= 500
 				: (status == 429 || status >= 500);
 		assertThat(thrown)
 			.isInstanceOf(transientFailure ? GlmTransientException.class : GlmNonTransientException.class);

@@ -27,9 +27,10 @@ import tools.jackson.databind.JsonNode;
  * Zhipu's error bodies, {@code {"error":{"code":"1214","message":...}}} (the code a JSON
  * string or number), classified by business code rather than HTTP status (zhipu-api.md
  * §6.3): 1302, 1303, 1305, 1312 (throttling, overload), 1234 (network error) and 500
- * (internal error) are transient; every other business code is not, whatever its status
- * (1113, arrears, comes with HTTP 429 and is never worth a retry). An error without a
- * business code is classified by its HTTP status.
+ * (internal error) are transient, as is any code sent with a 5xx status; every other
+ * business code is not, whatever else its status (1113, arrears, comes with HTTP 429 and
+ * is never worth a retry). An error without a business code is classified by its HTTP
+ * status.
  *
  * @author glm-spring-ai
  */
@@ -67,8 +68,8 @@ final class ZhipuErrors implements GlmErrors.ErrorReader {
 		String requestId = GlmErrors.text(node, "request_id");
 		// an error inside a stream or a 200 body takes the status its code implies
 		int effective = (status <= 0 || (status >= 200 && status < 300)) ? statusForCode(code) : status;
-		boolean transientFailure = (code != null && isBusinessCode(code)) ? TRANSIENT_CODES.contains(code)
-				: GlmError.isTransientStatus(effective);
+		boolean transientFailure = (code != null && isBusinessCode(code))
+				? TRANSIENT_CODES.contains(code) || effective >= 500 : GlmError.isTransientStatus(effective);
 		return GlmError.of(effective, code, message, requestId).withTransient(transientFailure);
 	}
 
