@@ -36,7 +36,17 @@ public class GlmNonTransientException extends NonTransientAiException implements
 	 * @param cause the cause, if any
 	 */
 	public GlmNonTransientException(GlmError error, @Nullable Throwable cause) {
-		super(error.describe(), cause);
+		this(error.describe(), error, cause);
+	}
+
+	/**
+	 * Create the exception with its own message.
+	 * @param message the message
+	 * @param error the error details
+	 * @param cause the cause, if any
+	 */
+	protected GlmNonTransientException(String message, GlmError error, @Nullable Throwable cause) {
+		super(message, cause);
 		this.error = error;
 	}
 

@@ -22,6 +22,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.github.glmspringai.api.GlmModelNotFoundException;
 import io.github.glmspringai.api.GlmNonTransientException;
 import io.github.glmspringai.api.GlmServiceException;
 import mockwebserver3.MockResponse;
@@ -225,9 +226,13 @@ class GlmGenerationFiveTests extends WireTestSupport {
 			.build());
 		Throwable thrown = catchThrowable(() -> model(fixture, GlmChatOptions.builder().build(), FAST_RETRY)
 			.call(new Prompt("q", GlmChatOptions.builder().model("glm-4.6").build())));
-		assertThat(thrown).isInstanceOf(GlmNonTransientException.class)
+		assertThat(thrown).isInstanceOf(GlmModelNotFoundException.class)
+			.isInstanceOf(GlmNonTransientException.class)
 			.hasMessageContaining("'glm-4.6'")
 			.hasMessageContaining("spring.ai.glm.chat.model");
+		assertThat(((GlmModelNotFoundException) thrown).getModel()).isEqualTo("glm-4.6");
+		assertThat(((GlmServiceException) thrown).getServiceMessage()).as("the service's own words")
+			.isIn("The model `glm-4.6` does not exist or you do not have access to it.", "Model not exist.");
 		assertThat(((GlmServiceException) thrown).getErrorCode())
 			.isEqualTo((fixture == WireFixture.OPENAI_COMPATIBLE) ? "model_not_found" : "InvalidParameter");
 		assertThat(((GlmServiceException) thrown).getRequestId()).isEqualTo("r-404");
