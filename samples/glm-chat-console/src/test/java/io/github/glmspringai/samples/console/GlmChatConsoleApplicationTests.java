@@ -52,7 +52,7 @@ class GlmChatConsoleApplicationTests {
 	private static final String NOT_SENT = "The request was not sent because an option is invalid: ";
 
 	@ParameterizedTest
-	@ValueSource(strings = { "openai-compatible", "dashscope" })
+	@ValueSource(strings = { "openai-compatible", "dashscope", "zhipu" })
 	void printsThinkingAnswerAndUsageInOrder(String protocol) {
 		Run run = run("--protocol=" + protocol);
 
@@ -89,7 +89,7 @@ class GlmChatConsoleApplicationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "openai-compatible", "dashscope" })
+	@ValueSource(strings = { "openai-compatible", "dashscope", "zhipu" })
 	void callsTheClockToolWhenAskedForTheTime(String protocol) {
 		Run run = run("--protocol=" + protocol, "东京现在几点?");
 
@@ -101,7 +101,7 @@ class GlmChatConsoleApplicationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "openai-compatible", "dashscope" })
+	@ValueSource(strings = { "openai-compatible", "dashscope", "zhipu" })
 	void modelAndReasoningEffortAreSent(String protocol) {
 		Run run = run("--protocol=" + protocol, "--model=glm-5.3", "--effort=low", "你好");
 
@@ -137,11 +137,13 @@ class GlmChatConsoleApplicationTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					openai-compatible | --thinking=off | --effort=high   | glm-5.3 always thinks: the service rejects enableThinking=false.
-					dashscope         | --thinking=off | --effort=high   | glm-5.3 always thinks: the service rejects enableThinking=false.
-					openai-compatible | --thinking=on  | --effort=medium | reasoningEffort must be one of [high, low, max] for glm-5.3 but was 'medium'
-					dashscope         | --thinking=on  | --effort=medium | reasoningEffort must be one of [high, low, max] for glm-5.3 but was 'medium'
-					""")
+							openai-compatible | --thinking=off | --effort=high   | glm-5.3 always thinks: the service rejects enableThinking=false.
+							dashscope         | --thinking=off | --effort=high   | glm-5.3 always thinks: the service rejects enableThinking=false.
+							openai-compatible | --thinking=on  | --effort=medium | reasoningEffort must be one of [high, low, max] for glm-5.3 but was 'medium'
+							dashscope         | --thinking=on  | --effort=medium | reasoningEffort must be one of [high, low, max] for glm-5.3 but was 'medium'
+					zhipu             | --thinking=off | --effort=high   | glm-5.3 always thinks: the service rejects enableThinking=false.
+					zhipu             | --thinking=on  | --effort=medium | reasoningEffort must be one of [high, low, max] for glm-5.3 but was 'medium'
+							""")
 	void optionsTheModelRejectsAreExplainedInOneLineAndNeverSent(String protocol, String thinking, String effort,
 			String reason) {
 		Run run = run("--protocol=" + protocol, "--model=glm-5.3", thinking, effort, "你好");
@@ -179,11 +181,14 @@ class GlmChatConsoleApplicationTests {
 		Run throttled = run("--protocol=dashscope", "模拟限流");
 		assertThat(throttled.exitCode).isEqualTo(1);
 		assertThat(throttled.err).contains("Model Studio is throttling requests (HTTP 429, Throttling.RateQuota");
+		Run zhipuThrottled = run("--protocol=zhipu", "模拟限流");
+		assertThat(zhipuThrottled.exitCode).isEqualTo(1);
+		assertThat(zhipuThrottled.err).contains("Zhipu is throttling requests (HTTP 429, 1302");
 		Run dropped = run("模拟断网");
 		assertThat(dropped.exitCode).isEqualTo(1);
 		assertThat(dropped.err).contains("The network connection broke while the answer was streaming");
-		assertThat(throttled.out + throttled.err + dropped.out + dropped.err).doesNotContain("Exception")
-			.doesNotContain("\tat ");
+		assertThat(List.of(throttled, zhipuThrottled, dropped))
+			.allSatisfy((run) -> assertThat(run.out + run.err).doesNotContain("Exception").doesNotContain("\tat "));
 	}
 
 	@Test
