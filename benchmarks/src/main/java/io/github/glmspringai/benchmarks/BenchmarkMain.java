@@ -27,11 +27,11 @@ import io.github.glmspringai.chat.GlmChatModel;
 import io.github.glmspringai.chat.GlmProtocol;
 
 /**
- * Runs every benchmark in one go against a fake Bailian server in a separate JVM and
- * prints a Markdown report: per-chunk cost of {@code GlmChatModel} next to the parsing
- * floor and the peers, {@code call()} on long reasoning, and many concurrent paced
- * streams in a {@code -Xmx512m} client JVM. See {@link Config#USAGE} for the options;
- * {@code benchmarks/run.sh} builds and starts it.
+ * Runs every benchmark in one go against a fake GLM server (Bailian's two protocols and
+ * Zhipu's) in a separate JVM and prints a Markdown report: per-chunk cost of
+ * {@code GlmChatModel} next to the parsing floor and the peers, {@code call()} on long
+ * reasoning, and many concurrent paced streams in a {@code -Xmx512m} client JVM. See
+ * {@link Config#USAGE} for the options; {@code benchmarks/run.sh} builds and starts it.
  *
  * @author glm-spring-ai
  */
@@ -102,7 +102,8 @@ public final class BenchmarkMain {
 	}
 
 	/**
-	 * All contenders, in table order: per protocol the floor, ours, the peer.
+	 * All contenders, in table order: per protocol the floor, ours, the peer (Zhipu has
+	 * none on Spring AI 2.0).
 	 * @param baseUrl the fake server
 	 * @return the contenders
 	 */
@@ -120,6 +121,10 @@ public final class BenchmarkMain {
 		contenders.add(GlmContender.call(dashScope));
 		contenders.add(create("DashScope SDK Generation.streamCall 2.22.13", GlmProtocol.DASHSCOPE,
 				() -> new DashScopeSdkContender(baseUrl)));
+		GlmChatModel zhipu = GlmContender.chatModel(GlmProtocol.ZHIPU, baseUrl, 64);
+		contenders.add(new FloorContender(GlmProtocol.ZHIPU, baseUrl));
+		contenders.add(GlmContender.stream(zhipu));
+		contenders.add(GlmContender.call(zhipu));
 		return contenders;
 	}
 

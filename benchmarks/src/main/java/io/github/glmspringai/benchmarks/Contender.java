@@ -61,10 +61,14 @@ interface Contender extends AutoCloseable {
 	/**
 	 * The short protocol label.
 	 * @param protocol the protocol
-	 * @return {@code compatible} or {@code native}
+	 * @return {@code compatible}, {@code native} or {@code zhipu}
 	 */
 	static String label(GlmProtocol protocol) {
-		return (protocol == GlmProtocol.OPENAI_COMPATIBLE) ? "compatible" : "native";
+		return switch (protocol) {
+			case OPENAI_COMPATIBLE -> "compatible";
+			case DASHSCOPE -> "native";
+			case ZHIPU -> "zhipu";
+		};
 	}
 
 }

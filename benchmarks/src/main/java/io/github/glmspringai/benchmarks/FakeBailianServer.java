@@ -46,8 +46,8 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
 
 /**
- * A local fake of Bailian's two streaming endpoints on Reactor Netty, bound to
- * {@code 127.0.0.1} only. A fast scenario is sent from a pre-rendered body, cached per
+ * A local fake of Bailian's two streaming endpoints and Zhipu's on Reactor Netty, bound
+ * to {@code 127.0.0.1} only. A fast scenario is sent from a pre-rendered body, cached per
  * scenario, in slices, as fast as the client reads; a paced scenario renders each token
  * on the connection's event loop at its tick, stamping the send time into the token. The
  * scenario is read from the request body (see {@link Scenario#find}).
@@ -61,6 +61,9 @@ public final class FakeBailianServer implements AutoCloseable {
 
 	/** Native endpoint path. */
 	public static final String NATIVE_PATH = GlmWireProtocol.DASHSCOPE.getDefaultPath();
+
+	/** Zhipu's endpoint path. */
+	public static final String ZHIPU_PATH = GlmWireProtocol.ZHIPU.getDefaultPath();
 
 	private static final int SLICE = 16 * 1024;
 
@@ -82,7 +85,8 @@ public final class FakeBailianServer implements AutoCloseable {
 			.childOption(ChannelOption.TCP_NODELAY, true)
 			.route((routes) -> routes
 				.post(COMPATIBLE_PATH, (request, response) -> handle(GlmProtocol.OPENAI_COMPATIBLE, request, response))
-				.post(NATIVE_PATH, (request, response) -> handle(GlmProtocol.DASHSCOPE, request, response)))
+				.post(NATIVE_PATH, (request, response) -> handle(GlmProtocol.DASHSCOPE, request, response))
+				.post(ZHIPU_PATH, (request, response) -> handle(GlmProtocol.ZHIPU, request, response)))
 			.bindNow(Duration.ofSeconds(10));
 	}
 

@@ -53,8 +53,7 @@ final class FloorContender implements Contender {
 	FloorContender(GlmProtocol protocol, String baseUrl, HttpClient client) {
 		this.protocol = protocol;
 		this.client = client;
-		this.uri = URI.create(baseUrl + ((protocol == GlmProtocol.OPENAI_COMPATIBLE) ? FakeBailianServer.COMPATIBLE_PATH
-				: FakeBailianServer.NATIVE_PATH));
+		this.uri = URI.create(baseUrl + protocol.wireProtocol().getDefaultPath());
 	}
 
 	@Override
@@ -78,19 +77,20 @@ final class FloorContender implements Contender {
 	 * @return the request
 	 */
 	HttpRequest request(Scenario scenario) {
-		boolean compatible = this.protocol == GlmProtocol.OPENAI_COMPATIBLE;
 		String messages = "[{\"role\":\"user\",\"content\":\"" + scenario.prompt() + "\"}]";
-		String body = compatible
-				? "{\"model\":\"glm-4.6\",\"messages\":" + messages
-						+ ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}"
-				: "{\"model\":\"glm-4.6\",\"input\":{\"messages\":" + messages
-						+ "},\"parameters\":{\"result_format\":\"message\",\"incremental_output\":true}}";
+		String body = switch (this.protocol) {
+			case OPENAI_COMPATIBLE -> "{\"model\":\"glm-4.6\",\"messages\":" + messages
+					+ ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
+			case DASHSCOPE -> "{\"model\":\"glm-4.6\",\"input\":{\"messages\":" + messages
+					+ "},\"parameters\":{\"result_format\":\"message\",\"incremental_output\":true}}";
+			case ZHIPU -> "{\"model\":\"glm-4.6\",\"messages\":" + messages + ",\"stream\":true}";
+		};
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.uri)
 			.header("Authorization", "Bearer sk-test")
 			.header("Content-Type", "application/json")
 			.header("Accept", "text/event-stream")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (!compatible) {
+		if (this.protocol == GlmProtocol.DASHSCOPE) {
 			request.header("X-DashScope-SSE", "enable");
 		}
 		return request.build();
@@ -113,11 +113,11 @@ final class FloorContender implements Contender {
 	/**
 	 * The object holding {@code content} and {@code reasoning_content}.
 	 * @param node a parsed event
-	 * @return the delta (compatible) or message (native), possibly missing
+	 * @return the delta (compatible, zhipu) or message (native), possibly missing
 	 */
 	JsonNode delta(JsonNode node) {
-		return (this.protocol == GlmProtocol.OPENAI_COMPATIBLE) ? node.path("choices").path(0).path("delta")
-				: node.path("output").path("choices").path(0).path("message");
+		return (this.protocol == GlmProtocol.DASHSCOPE) ? node.path("output").path("choices").path(0).path("message")
+				: node.path("choices").path(0).path("delta");
 	}
 
 	HttpClient client() {

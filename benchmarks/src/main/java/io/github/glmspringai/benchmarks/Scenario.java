@@ -93,7 +93,8 @@ public record Scenario(int reasoningTokens, int answerTokens, int intervalMillis
 	/**
 	 * SSE events the server sends for this scenario on a protocol; "per chunk" figures
 	 * divide by this. Compatible: a role chunk, the tokens, a finish chunk and a usage
-	 * chunk ({@code [DONE]} not counted). Native: the tokens and a finish frame.
+	 * chunk ({@code [DONE]} not counted). Native: the tokens and a finish frame. Zhipu:
+	 * the tokens and a finish chunk with the usage.
 	 * @param protocol the protocol
 	 * @return the event count
 	 */

@@ -21,9 +21,11 @@ import java.nio.charset.StandardCharsets;
 import io.github.glmspringai.chat.GlmProtocol;
 
 /**
- * Renders the SSE frames of both protocols exactly as Bailian emits them (key order,
- * {@code null} fields, cumulative native usage, the string {@code "null"} finish reason;
- * see {@code reference/bailian-api.md} §3.2 and §4.2).
+ * Renders the SSE frames of every protocol exactly as the services emit them: Bailian's
+ * two (key order, {@code null} fields, cumulative native usage, the string {@code "null"}
+ * finish reason; see {@code reference/bailian-api.md} §3.2 and §4.2) and Zhipu's
+ * ({@code role} on every chunk, no finish reason until the last chunk, which carries the
+ * usage; {@code reference/zhipu-api.md} §4).
  *
  * @author glm-spring-ai
  */
@@ -36,6 +38,10 @@ public final class SseFrames {
 	public static final String REQUEST_ID = "2ce91085-3602-9c32-9c8b-fe3d583a2c38";
 
 	private static final int PROMPT_TOKENS = 11;
+
+	private static final String ZHIPU_HEAD = "data: {\"id\":\"" + REQUEST_ID
+			+ "\",\"created\":1773349387,\"object\":\"chat.completion.chunk\",\"model\":\"" + MODEL
+			+ "\",\"choices\":[{\"index\":0,";
 
 	private static final String COMPAT_TAIL = "],\"object\":\"chat.completion.chunk\",\"usage\":null,"
 			+ "\"created\":1745485391,\"system_fingerprint\":null,\"model\":\"" + MODEL + "\",\"id\":\"chatcmpl-"
@@ -63,6 +69,15 @@ public final class SseFrames {
 				compatAnswer(sb, Tokens.answer(i));
 			}
 			compatEnd(sb, r, total);
+		}
+		else if (protocol == GlmProtocol.ZHIPU) {
+			for (int i = 0; i < r; i++) {
+				zhipuToken(sb, "reasoning_content", Tokens.reasoning(i));
+			}
+			for (int i = 0; i < scenario.answerTokens(); i++) {
+				zhipuToken(sb, "content", Tokens.answer(i));
+			}
+			zhipuEnd(sb, r, total);
 		}
 		else {
 			for (int i = 0; i < r; i++) {
@@ -118,6 +133,12 @@ public final class SseFrames {
 				compatEnd(sb, r, total);
 			}
 		}
+		else if (protocol == GlmProtocol.ZHIPU) {
+			zhipuToken(sb, reasoning ? "reasoning_content" : "content", token);
+			if (seq == total - 1) {
+				zhipuEnd(sb, r, total);
+			}
+		}
 		else {
 			nativeFrame(sb, seq + 1, reasoning ? "" : token, reasoning ? token : "", "null", Math.min(seq + 1, r),
 					seq + 1);
@@ -167,6 +188,31 @@ public final class SseFrames {
 			.append("\",\"id\":\"chatcmpl-")
 			.append(REQUEST_ID)
 			.append("\"}\n\n");
+		sb.append("data: [DONE]\n\n");
+	}
+
+	private static void zhipuToken(StringBuilder sb, String field, String token) {
+		sb.append(ZHIPU_HEAD)
+			.append("\"delta\":{\"role\":\"assistant\",\"")
+			.append(field)
+			.append("\":\"")
+			.append(token)
+			.append("\"}}]}\n\n");
+	}
+
+	private static void zhipuEnd(StringBuilder sb, int reasoningTokens, int completionTokens) {
+		sb.append(ZHIPU_HEAD)
+			.append("\"finish_reason\":\"stop\",\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}],")
+			.append("\"usage\":{\"prompt_tokens\":")
+			.append(PROMPT_TOKENS)
+			.append(",\"completion_tokens\":")
+			.append(completionTokens)
+			.append(",\"total_tokens\":")
+			.append(PROMPT_TOKENS + completionTokens)
+			.append(",\"prompt_tokens_details\":{\"cached_tokens\":0},\"completion_tokens_details\":")
+			.append("{\"reasoning_tokens\":")
+			.append(reasoningTokens)
+			.append("}}}\n\n");
 		sb.append("data: [DONE]\n\n");
 	}
 

@@ -57,13 +57,14 @@ class BenchmarkSmokeTests {
 		assertThat(Scenario.find("{\"content\":\"" + scenario.prompt() + "\"}")).isEqualTo(scenario);
 		assertThat(scenario.events(GlmProtocol.OPENAI_COMPATIBLE)).isEqualTo(10);
 		assertThat(scenario.events(GlmProtocol.DASHSCOPE)).isEqualTo(8);
+		assertThat(scenario.events(GlmProtocol.ZHIPU)).isEqualTo(8);
 	}
 
 	@Test
 	void throughputBenchmarkMeasuresEveryContender() {
 		List<Contender> contenders = BenchmarkMain.contenders(server.baseUrl());
 		try {
-			assertThat(contenders).hasSize(8);
+			assertThat(contenders).hasSize(11);
 			List<ThroughputBenchmark.Series> series = ThroughputBenchmark.run(contenders, Scenario.fast(8, 8), 64, 1,
 					10, this.log);
 			for (ThroughputBenchmark.Series s : series) {

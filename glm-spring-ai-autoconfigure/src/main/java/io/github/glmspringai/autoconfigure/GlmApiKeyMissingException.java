@@ -16,21 +16,54 @@
 
 package io.github.glmspringai.autoconfigure;
 
+import java.util.List;
+
+import io.github.glmspringai.chat.GlmProtocol;
+
 /**
- * Thrown at startup when neither {@code spring.ai.glm.api-key} nor the
- * {@code DASHSCOPE_API_KEY} environment variable is set.
+ * Thrown at startup when neither {@code spring.ai.glm.api-key} nor an environment
+ * variable of the chosen protocol holds a key ({@code DASHSCOPE_API_KEY} on Bailian;
+ * {@code ZHIPUAI_API_KEY}, then {@code ZAI_API_KEY} on Zhipu's BigModel and Z.ai).
  *
  * @author glm-spring-ai
  */
 public class GlmApiKeyMissingException extends IllegalStateException {
 
+	private final GlmProtocol protocol;
+
 	/**
 	 * Create the exception.
+	 * @param protocol the configured protocol, whose environment variables were tried
 	 */
-	public GlmApiKeyMissingException() {
-		super("No API key is configured for GLM on Alibaba Cloud Model Studio (Bailian): set the "
-				+ GlmConnectionProperties.CONFIG_PREFIX + ".api-key property or the "
-				+ GlmConnectionProperties.API_KEY_ENVIRONMENT_VARIABLE + " environment variable");
+	public GlmApiKeyMissingException(GlmProtocol protocol) {
+		super("No API key is configured for GLM on " + platform(protocol) + " (spring.ai.glm.protocol="
+				+ protocol.getValue() + "): set the " + GlmConnectionProperties.CONFIG_PREFIX
+				+ ".api-key property or the " + String.join(" or ", variables(protocol)) + " environment variable");
+		this.protocol = protocol;
+	}
+
+	/**
+	 * The configured protocol.
+	 * @return the protocol
+	 */
+	public GlmProtocol getProtocol() {
+		return this.protocol;
+	}
+
+	/**
+	 * The environment variables that were tried, in order.
+	 * @return the variable names
+	 */
+	public List<String> getEnvironmentVariables() {
+		return variables(this.protocol);
+	}
+
+	private static List<String> variables(GlmProtocol protocol) {
+		return protocol.wireProtocol().getApiKeyVariables();
+	}
+
+	private static String platform(GlmProtocol protocol) {
+		return (protocol == GlmProtocol.ZHIPU) ? "Zhipu's BigModel or Z.ai" : "Alibaba Cloud Model Studio (Bailian)";
 	}
 
 }

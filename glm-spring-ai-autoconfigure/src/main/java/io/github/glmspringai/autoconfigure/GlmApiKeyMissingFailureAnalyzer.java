@@ -16,11 +16,14 @@
 
 package io.github.glmspringai.autoconfigure;
 
+import java.util.List;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a missing API key in the startup failure report, with the two ways to set it.
+ * Explains a missing API key in the startup failure report, with the ways to set it for
+ * the configured protocol.
  *
  * @author glm-spring-ai
  */
@@ -28,12 +31,12 @@ class GlmApiKeyMissingFailureAnalyzer extends AbstractFailureAnalyzer<GlmApiKeyM
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, GlmApiKeyMissingException cause) {
+		List<String> variables = cause.getEnvironmentVariables();
 		return new FailureAnalysis(cause.getMessage(),
 				"Set the " + GlmConnectionProperties.CONFIG_PREFIX + ".api-key property (for example "
-						+ GlmConnectionProperties.CONFIG_PREFIX + ".api-key=${"
-						+ GlmConnectionProperties.API_KEY_ENVIRONMENT_VARIABLE + "}) or export the "
-						+ GlmConnectionProperties.API_KEY_ENVIRONMENT_VARIABLE
-						+ " environment variable. To start without GLM, set " + GlmChatProperties.CONFIG_PREFIX
+						+ GlmConnectionProperties.CONFIG_PREFIX + ".api-key=${" + variables.get(0) + "}) or export the "
+						+ String.join(" or ", variables) + " environment variable. To start without GLM, set "
+						+ GlmChatProperties.CONFIG_PREFIX
 						+ ".enabled=false or spring.ai.model.chat to another provider.",
 				cause);
 	}

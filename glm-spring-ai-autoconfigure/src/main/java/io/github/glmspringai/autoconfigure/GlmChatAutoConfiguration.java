@@ -18,6 +18,7 @@ package io.github.glmspringai.autoconfigure;
 
 import io.github.glmspringai.api.GlmApi;
 import io.github.glmspringai.chat.GlmChatModel;
+import io.github.glmspringai.chat.GlmProtocol;
 import io.github.glmspringai.limits.GlmRequestLimiter;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +71,7 @@ public class GlmChatAutoConfiguration {
 	 * an application that defines its own {@link GlmChatModel} needs no key here.
 	 * @param properties the connection properties
 	 * @param webClientBuilder the application's {@link WebClient.Builder}, if any
-	 * @param environment the environment, for the {@code DASHSCOPE_API_KEY} fallback and
+	 * @param environment the environment, for the API key's environment variables and
 	 * Spring Boot's {@code spring.http.clients.*}
 	 * @param sslBundles Spring Boot's SSL bundles, for {@code spring.ai.glm.ssl.bundle}
 	 * @param httpClientCustomizers customizers of the Reactor Netty client
@@ -87,7 +88,8 @@ public class GlmChatAutoConfiguration {
 			.protocol(properties.getProtocol())
 			.baseUrl(properties.getBaseUrl())
 			.region(properties.getRegion())
-			.apiKey(resolveApiKey(properties.getApiKey(), environment))
+			.completionsPath(properties.getCompletionsPath())
+			.apiKey(resolveApiKey(properties.getApiKey(), properties.getProtocol(), environment))
 			.workspace(properties.getWorkspace())
 			.firstTokenTimeout(properties.getFirstTokenTimeout())
 			.idleTimeout(properties.getIdleTimeout())
@@ -135,18 +137,21 @@ public class GlmChatAutoConfiguration {
 	}
 
 	/**
-	 * The API key: {@code spring.ai.glm.api-key}, else the {@code DASHSCOPE_API_KEY}
-	 * environment variable, without surrounding white space.
+	 * The API key: {@code spring.ai.glm.api-key}, else the protocol's environment
+	 * variables in order ({@code DASHSCOPE_API_KEY} on Bailian; {@code ZHIPUAI_API_KEY},
+	 * then {@code ZAI_API_KEY} on Zhipu's platforms), without surrounding white space.
 	 */
-	static String resolveApiKey(@Nullable String configured, Environment environment) {
-		String apiKey = configured;
-		if (apiKey == null || apiKey.isBlank()) {
-			apiKey = environment.getProperty(GlmConnectionProperties.API_KEY_ENVIRONMENT_VARIABLE);
+	static String resolveApiKey(@Nullable String configured, GlmProtocol protocol, Environment environment) {
+		if (configured != null && !configured.isBlank()) {
+			return configured.strip();
 		}
-		if (apiKey == null || apiKey.isBlank()) {
-			throw new GlmApiKeyMissingException();
+		for (String variable : protocol.wireProtocol().getApiKeyVariables()) {
+			String apiKey = environment.getProperty(variable);
+			if (apiKey != null && !apiKey.isBlank()) {
+				return apiKey.strip();
+			}
 		}
-		return apiKey.strip();
+		throw new GlmApiKeyMissingException(protocol);
 	}
 
 }

@@ -53,8 +53,8 @@ public class GlmChatProperties {
 	private String model = DEFAULT_MODEL;
 
 	/**
-	 * Whether the model thinks before it answers (enable_thinking); GLM thinks by default
-	 * on Bailian.
+	 * Whether the model thinks before it answers (enable_thinking; on zhipu
+	 * thinking.type); GLM thinks by default.
 	 */
 	private @Nullable Boolean enableThinking;
 
@@ -72,9 +72,9 @@ public class GlmChatProperties {
 	private @Nullable String reasoningEffort;
 
 	/**
-	 * Whether earlier turns' reasoning is dropped (clear_thinking); false keeps it
-	 * (preserved thinking): every earlier assistant message then carries its reasoning
-	 * back to the service.
+	 * Whether earlier turns' reasoning is dropped (clear_thinking; on zhipu
+	 * thinking.clear_thinking); false keeps it (preserved thinking): every earlier
+	 * assistant message then carries its reasoning back to the service.
 	 */
 	private @Nullable Boolean clearThinking;
 
@@ -85,48 +85,53 @@ public class GlmChatProperties {
 	private @Nullable Boolean toolStream;
 
 	/**
-	 * Sampling temperature, in [0.0, 2.0).
+	 * Sampling temperature, in [0.0, 2.0) on Bailian, [0.0, 1.0] on zhipu.
 	 */
 	private @Nullable Double temperature;
 
 	/**
-	 * Nucleus sampling threshold (top_p), in (0.0, 1.0].
+	 * Nucleus sampling threshold (top_p), in (0.0, 1.0] on Bailian, [0.01, 1.0] on zhipu.
 	 */
 	private @Nullable Double topP;
 
 	/**
 	 * Number of candidate tokens sampled from (top_k), 0 or more; above 100 disables it.
+	 * Bailian only.
 	 */
 	private @Nullable Integer topK;
 
 	/**
 	 * Penalty for repeated tokens (repetition_penalty), greater than 0; 1.0 means none.
+	 * Bailian only.
 	 */
 	private @Nullable Double repetitionPenalty;
 
 	/**
-	 * Penalty for tokens already present (presence_penalty), in [-2.0, 2.0].
+	 * Penalty for tokens already present (presence_penalty), in [-2.0, 2.0]. Bailian
+	 * only.
 	 */
 	private @Nullable Double presencePenalty;
 
 	/**
-	 * Maximum number of answer tokens (max_tokens), 1 to 16384 for the catalog models.
+	 * Maximum number of answer tokens (max_tokens): on Bailian 1 to 16384 for the catalog
+	 * models, on zhipu 1 to 131072 (98304 for the GLM-4.5 series).
 	 */
 	private @Nullable Integer maxTokens;
 
 	/**
-	 * Sequences that stop the answer (stop).
+	 * Sequences that stop the answer (stop); one at most on zhipu.
 	 */
 	private @Nullable List<String> stopSequences;
 
 	/**
-	 * Random seed for reproducible sampling, 0 to 2147483647.
+	 * Random seed for reproducible sampling, 0 to 2147483647. Bailian only.
 	 */
 	private @Nullable Long seed;
 
 	/**
-	 * Format of the answer (response_format): text, json-object or json-schema; JSON
-	 * formats need enable-thinking=false.
+	 * Format of the answer (response_format): text, json-object or json-schema; on
+	 * Bailian, JSON formats need enable-thinking=false; zhipu sends json-schema as
+	 * json-object with the schema in the system prompt.
 	 */
 	private @Nullable GlmResponseFormat responseFormat;
 
@@ -136,20 +141,22 @@ public class GlmChatProperties {
 	private @Nullable String outputSchema;
 
 	/**
-	 * Tool choice (tool_choice): 'auto', 'none' or the name of the tool to call.
+	 * Tool choice (tool_choice): 'auto', 'none', 'required' or the name of the tool to
+	 * call; only 'auto' on zhipu.
 	 */
 	private @Nullable String toolChoice;
 
 	/**
-	 * Whether the model may call several tools in one turn (parallel_tool_calls).
+	 * Whether the model may call several tools in one turn (parallel_tool_calls). Bailian
+	 * only.
 	 */
 	private @Nullable Boolean parallelToolCalls;
 
 	/**
 	 * Extra request parameters merged into every request as they are (top level on the
-	 * openai-compatible protocol, under "parameters" on the dashscope one), e.g.
-	 * extra-body.enable_search. Values keep their YAML type (true, 3, nested maps); from
-	 * .properties files and environment variables they are strings.
+	 * openai-compatible and zhipu protocols, under "parameters" on the dashscope one),
+	 * e.g. extra-body.enable_search. Values keep their YAML type (true, 3, nested maps);
+	 * from .properties files and environment variables they are strings.
 	 */
 	private @Nullable Map<String, Object> extraBody;
 

@@ -39,12 +39,17 @@ public class GlmConnectionProperties {
 	/** The prefix of these properties. */
 	public static final String CONFIG_PREFIX = "spring.ai.glm";
 
-	/** The environment variable read when {@code spring.ai.glm.api-key} is not set. */
+	/**
+	 * The environment variable read on the Bailian protocols when
+	 * {@code spring.ai.glm.api-key} is not set (zhipu: {@code ZHIPUAI_API_KEY}, then
+	 * {@code ZAI_API_KEY}).
+	 */
 	public static final String API_KEY_ENVIRONMENT_VARIABLE = "DASHSCOPE_API_KEY";
 
 	/**
-	 * DashScope API key, sent as "Authorization: Bearer". Defaults to the
-	 * DASHSCOPE_API_KEY environment variable.
+	 * API key, sent as "Authorization: Bearer": a DashScope key on Bailian, a BigModel or
+	 * Z.ai key on zhipu. Defaults to the DASHSCOPE_API_KEY environment variable on the
+	 * Bailian protocols, to ZHIPUAI_API_KEY, then ZAI_API_KEY on zhipu.
 	 */
 	private @Nullable String apiKey;
 
@@ -63,6 +68,13 @@ public class GlmConnectionProperties {
 	 * workspace. An explicit base-url wins.
 	 */
 	private @Nullable GlmRegion region;
+
+	/**
+	 * Path of the chat endpoint below the base URL, replacing the protocol's (e.g.
+	 * /api/coding/paas/v4/chat/completions for Zhipu's GLM Coding Plan, which is meant
+	 * for coding tools only; or a gateway's path). Must start with '/'; no query.
+	 */
+	private @Nullable String completionsPath;
 
 	/**
 	 * Wire protocol: 'openai-compatible' (Bailian, POST
@@ -155,6 +167,14 @@ public class GlmConnectionProperties {
 
 	public void setBaseUrl(@Nullable String baseUrl) {
 		this.baseUrl = baseUrl;
+	}
+
+	public @Nullable String getCompletionsPath() {
+		return this.completionsPath;
+	}
+
+	public void setCompletionsPath(@Nullable String completionsPath) {
+		this.completionsPath = completionsPath;
 	}
 
 	public @Nullable GlmRegion getRegion() {
@@ -256,8 +276,8 @@ public class GlmConnectionProperties {
 	@Override
 	public String toString() {
 		return "GlmConnectionProperties{apiKey=" + ((this.apiKey != null) ? "***" : null) + ", baseUrl=" + this.baseUrl
-				+ ", region=" + this.region + ", protocol=" + this.protocol + ", workspace=" + this.workspace
-				+ ", proxy=" + this.proxy + '}';
+				+ ", region=" + this.region + ", completionsPath=" + this.completionsPath + ", protocol="
+				+ this.protocol + ", workspace=" + this.workspace + ", proxy=" + this.proxy + '}';
 	}
 
 	/**

@@ -284,19 +284,19 @@ class GlmChatPropertiesTests {
 		defaults.put("spring.ai.glm.limits.redis.lease-time", "30s");
 		defaults.put("spring.ai.glm.limits.redis.failure-policy", "fail-open");
 		List<String> withoutDefault = List.of("spring.ai.glm.api-key", "spring.ai.glm.workspace",
-				"spring.ai.glm.base-url", "spring.ai.glm.region", "spring.ai.glm.chat.reasoning-effort",
-				"spring.ai.glm.chat.clear-thinking", "spring.ai.glm.chat.tool-stream",
-				"spring.ai.glm.chat.enable-thinking", "spring.ai.glm.chat.thinking-budget",
-				"spring.ai.glm.chat.temperature", "spring.ai.glm.chat.top-p", "spring.ai.glm.chat.top-k",
-				"spring.ai.glm.chat.repetition-penalty", "spring.ai.glm.chat.presence-penalty",
-				"spring.ai.glm.chat.max-tokens", "spring.ai.glm.chat.stop-sequences", "spring.ai.glm.chat.seed",
-				"spring.ai.glm.chat.response-format", "spring.ai.glm.chat.output-schema",
-				"spring.ai.glm.chat.tool-choice", "spring.ai.glm.chat.parallel-tool-calls",
-				"spring.ai.glm.chat.extra-body", "spring.ai.glm.chat.http-headers", "spring.ai.glm.ssl.bundle",
-				"spring.ai.glm.proxy.host", "spring.ai.glm.proxy.port", "spring.ai.glm.proxy.username",
-				"spring.ai.glm.proxy.password", "spring.ai.glm.proxy.non-proxy-hosts",
-				"spring.ai.glm.limits.max-concurrent-requests", "spring.ai.glm.limits.requests-per-minute",
-				"spring.ai.glm.limits.tokens-per-minute");
+				"spring.ai.glm.base-url", "spring.ai.glm.region", "spring.ai.glm.completions-path",
+				"spring.ai.glm.chat.reasoning-effort", "spring.ai.glm.chat.clear-thinking",
+				"spring.ai.glm.chat.tool-stream", "spring.ai.glm.chat.enable-thinking",
+				"spring.ai.glm.chat.thinking-budget", "spring.ai.glm.chat.temperature", "spring.ai.glm.chat.top-p",
+				"spring.ai.glm.chat.top-k", "spring.ai.glm.chat.repetition-penalty",
+				"spring.ai.glm.chat.presence-penalty", "spring.ai.glm.chat.max-tokens",
+				"spring.ai.glm.chat.stop-sequences", "spring.ai.glm.chat.seed", "spring.ai.glm.chat.response-format",
+				"spring.ai.glm.chat.output-schema", "spring.ai.glm.chat.tool-choice",
+				"spring.ai.glm.chat.parallel-tool-calls", "spring.ai.glm.chat.extra-body",
+				"spring.ai.glm.chat.http-headers", "spring.ai.glm.ssl.bundle", "spring.ai.glm.proxy.host",
+				"spring.ai.glm.proxy.port", "spring.ai.glm.proxy.username", "spring.ai.glm.proxy.password",
+				"spring.ai.glm.proxy.non-proxy-hosts", "spring.ai.glm.limits.max-concurrent-requests",
+				"spring.ai.glm.limits.requests-per-minute", "spring.ai.glm.limits.tokens-per-minute");
 		assertThat(properties).hasSize(defaults.size() + withoutDefault.size());
 		defaults.forEach((name, value) -> {
 			assertThat(properties).containsKey(name);

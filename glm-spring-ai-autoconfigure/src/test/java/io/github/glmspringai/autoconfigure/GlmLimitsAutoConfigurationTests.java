@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GlmLimitsAutoConfigurationTests {
 
 	private final InFlightSseServer server = InFlightSseServer.start(RecordedGlmStreams.compatible(),
-			RecordedGlmStreams.dashscope());
+			RecordedGlmStreams.dashscope(), RecordedGlmStreams.zhipu());
 
 	private final ApplicationContextRunner runner = GlmTestFrames.runner()
 		.withConfiguration(AutoConfigurations.of(GlmLimitsAutoConfiguration.class))

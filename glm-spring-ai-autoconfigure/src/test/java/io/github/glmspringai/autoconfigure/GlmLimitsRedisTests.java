@@ -60,7 +60,7 @@ class GlmLimitsRedisTests {
 	private static final Duration AWAIT = Duration.ofSeconds(30);
 
 	private final InFlightSseServer server = InFlightSseServer.start(RecordedGlmStreams.compatible(),
-			RecordedGlmStreams.dashscope());
+			RecordedGlmStreams.dashscope(), RecordedGlmStreams.zhipu());
 
 	private final String keyPrefix = "glm-test:" + UUID.randomUUID();
 

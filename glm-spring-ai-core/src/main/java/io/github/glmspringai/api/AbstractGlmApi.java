@@ -82,7 +82,7 @@ public abstract class AbstractGlmApi implements GlmApi {
 	 */
 	protected AbstractGlmApi(Settings settings) {
 		this.settings = settings;
-		this.endpoint = URI.create(settings.baseUrl() + settings.protocol().wireProtocol().getDefaultPath());
+		this.endpoint = URI.create(settings.baseUrl() + settings.completionsPath());
 		this.scrubber = new Scrubber(settings.apiKey());
 		this.connectionProvider = ConnectionProvider.builder("glm-" + settings.protocol().wireProtocol().getValue())
 			.maxConnections(settings.maxConnections())
@@ -312,8 +312,21 @@ public abstract class AbstractGlmApi implements GlmApi {
 
 	/** A missing model is never retried, and the message says what to change. */
 	private RuntimeException errorException(GlmError error, String model) {
-		return errorReader().isModelNotFound(error) ? new GlmModelNotFoundException(error, model, null)
+		return errorReader().isModelNotFound(error)
+				? new GlmModelNotFoundException(error, model, modelNotFoundAdvice(model), null)
 				: error.toException(null);
+	}
+
+	/**
+	 * What to do about a model the service does not have, for the message of a
+	 * {@link GlmModelNotFoundException}.
+	 * @param model the requested model
+	 * @return the advice, naming the model and the property to change
+	 */
+	protected String modelNotFoundAdvice(String model) {
+		return "the model '" + model + "' does not exist here or was retired (GLM-4.6 and GLM-4.7 left Bailian on "
+				+ "2026-10-10): set spring.ai.glm.chat.model (GlmChatOptions.model) to a model this endpoint serves, "
+				+ "e.g. glm-5";
 	}
 
 	private static @Nullable String requestIdHeader(ClientResponse.Headers headers) {
@@ -421,6 +434,7 @@ public abstract class AbstractGlmApi implements GlmApi {
 	 *
 	 * @param protocol the protocol, as given to the builder
 	 * @param baseUrl scheme and host
+	 * @param completionsPath the chat endpoint's path below the base URL
 	 * @param apiKey the key
 	 * @param workspace optional workspace id
 	 * @param webClientBuilder the builder to clone
@@ -434,10 +448,11 @@ public abstract class AbstractGlmApi implements GlmApi {
 	 * @param proxy explicit proxy, {@code null} for the JVM's proxy system properties
 	 * @param httpClientCustomizer applied last to the Reactor Netty client
 	 */
-	public record Settings(GlmApiProtocol protocol, String baseUrl, String apiKey, @Nullable String workspace,
-			WebClient.Builder webClientBuilder, Duration connectTimeout, Duration firstTokenTimeout,
-			Duration idleTimeout, int maxConnections, Duration pendingAcquireTimeout, Duration poolMaxIdleTime,
-			@Nullable SslContext sslContext, @Nullable GlmProxy proxy, UnaryOperator<HttpClient> httpClientCustomizer) {
+	public record Settings(GlmApiProtocol protocol, String baseUrl, String completionsPath, String apiKey,
+			@Nullable String workspace, WebClient.Builder webClientBuilder, Duration connectTimeout,
+			Duration firstTokenTimeout, Duration idleTimeout, int maxConnections, Duration pendingAcquireTimeout,
+			Duration poolMaxIdleTime, @Nullable SslContext sslContext, @Nullable GlmProxy proxy,
+			UnaryOperator<HttpClient> httpClientCustomizer) {
 
 		@Override
 		public String toString() {

@@ -17,13 +17,12 @@
 package io.github.glmspringai.api;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import io.github.glmspringai.api.dashscope.DashScopeGlmApi;
 import io.github.glmspringai.api.openai.OpenAiCompatibleGlmApi;
+import io.github.glmspringai.api.zhipu.ZhipuGlmApi;
 import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -33,16 +32,20 @@ import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A protocol-neutral client for GLM on Bailian: it sends a {@link GlmRequest} as a
- * streaming request and emits what each frame added as {@link GlmStreamEvent}s. The
- * returned flux is cold; each subscription sends the request again. Errors are
- * {@link GlmTransientException} or {@link GlmNonTransientException}.
+ * A protocol-neutral client for GLM (Bailian's two protocols, and Zhipu's BigModel and
+ * Z.ai): it sends a {@link GlmRequest} as a streaming request and emits what each frame
+ * added as {@link GlmStreamEvent}s. The returned flux is cold; each subscription sends
+ * the request again. Errors are {@link GlmTransientException} or
+ * {@link GlmNonTransientException}.
  *
  * @author glm-spring-ai
  */
 public interface GlmApi extends AutoCloseable {
 
-	/** Default base URL (China, Beijing region, where GLM is served). */
+	/**
+	 * Default base URL of the Bailian protocols (China, Beijing region); each protocol
+	 * has its own ({@link GlmWireProtocol#getDefaultBaseUrl()}).
+	 */
 	String DEFAULT_BASE_URL = "https://dashscope.aliyuncs.com";
 
 	/**
@@ -75,7 +78,7 @@ public interface GlmApi extends AutoCloseable {
 	void close();
 
 	/**
-	 * A builder for either protocol.
+	 * A builder for any protocol.
 	 * @return a new builder
 	 */
 	static Builder builder() {
@@ -90,6 +93,8 @@ public interface GlmApi extends AutoCloseable {
 		private GlmApiProtocol protocol = GlmWireProtocol.OPENAI_COMPATIBLE;
 
 		private @Nullable String baseUrl;
+
+		private @Nullable String completionsPath;
 
 		private @Nullable GlmRegion region;
 
@@ -112,8 +117,6 @@ public interface GlmApi extends AutoCloseable {
 		private Duration poolMaxIdleTime = Duration.ofSeconds(30);
 
 		private boolean allowInsecureHttp;
-
-		private static final Duration MAX_DURATION = Duration.ofHours(24);
 
 		private @Nullable SslContext sslContext;
 
@@ -149,6 +152,19 @@ public interface GlmApi extends AutoCloseable {
 		}
 
 		/**
+		 * The chat endpoint's path below the base URL, replacing the protocol's
+		 * {@link GlmWireProtocol#getDefaultPath() default path}, e.g. Zhipu's GLM Coding
+		 * Plan endpoint {@code /api/coding/paas/v4/chat/completions} or a gateway's path.
+		 * Must start with {@code /} and have no query or fragment.
+		 * @param completionsPath the path, or {@code null} for the protocol's default
+		 * @return this builder
+		 */
+		public Builder completionsPath(@Nullable String completionsPath) {
+			this.completionsPath = completionsPath;
+			return this;
+		}
+
+		/**
 		 * The Bailian region, which picks the base URL (with a
 		 * {@link #workspace(String)}, the region's workspace domain).
 		 * @param region the region, or {@code null}
@@ -160,7 +176,8 @@ public interface GlmApi extends AutoCloseable {
 		}
 
 		/**
-		 * The DashScope API key, sent as {@code Authorization: Bearer}.
+		 * The API key (Bailian's DashScope key, or a BigModel / Z.ai key), sent as
+		 * {@code Authorization: Bearer}.
 		 * @param apiKey the key
 		 * @return this builder
 		 */
@@ -170,7 +187,8 @@ public interface GlmApi extends AutoCloseable {
 		}
 
 		/**
-		 * A workspace id, sent as {@code X-DashScope-WorkSpace}.
+		 * A Bailian workspace id, sent as {@code X-DashScope-WorkSpace}; the zhipu
+		 * protocol has no workspaces and rejects one.
 		 * @param workspace the workspace, or {@code null}
 		 * @return this builder
 		 */
@@ -307,50 +325,31 @@ public interface GlmApi extends AutoCloseable {
 		 * setting (the key itself is never printed)
 		 */
 		public GlmApi build() {
-			String apiKey = validateApiKey(this.apiKey);
-			URI uri = validateBaseUrl(resolveBaseUrl(), this.allowInsecureHttp);
-			requirePositive(this.connectTimeout, "connectTimeout");
-			requirePositive(this.firstTokenTimeout, "firstTokenTimeout");
-			requirePositive(this.idleTimeout, "idleTimeout");
-			requirePositive(this.pendingAcquireTimeout, "pendingAcquireTimeout");
-			requirePositive(this.poolMaxIdleTime, "poolMaxIdleTime");
+			GlmWireProtocol wireProtocol = this.protocol.wireProtocol();
+			String apiKey = GlmApiChecks.apiKey(this.apiKey, wireProtocol);
+			URI uri = GlmApiChecks.baseUrl(resolveBaseUrl(), this.allowInsecureHttp);
+			String path = (this.completionsPath != null) ? GlmApiChecks.completionsPath(this.completionsPath)
+					: wireProtocol.getDefaultPath();
+			GlmApiChecks.requirePositive(this.connectTimeout, "connectTimeout");
+			GlmApiChecks.requirePositive(this.firstTokenTimeout, "firstTokenTimeout");
+			GlmApiChecks.requirePositive(this.idleTimeout, "idleTimeout");
+			GlmApiChecks.requirePositive(this.pendingAcquireTimeout, "pendingAcquireTimeout");
+			GlmApiChecks.requirePositive(this.poolMaxIdleTime, "poolMaxIdleTime");
 			Assert.isTrue(this.maxConnections >= 1, "maxConnections must be >= 1 but was " + this.maxConnections);
 			if (this.workspace != null) {
-				Assert.isTrue(isHeaderSafe(this.workspace),
+				Assert.isTrue(GlmApiChecks.isHeaderSafe(this.workspace),
 						"workspace must not contain control characters or non-ASCII characters");
 			}
 			AbstractGlmApi.Settings settings = new AbstractGlmApi.Settings(this.protocol,
-					uri.toString().replaceAll("/+$", ""), apiKey, this.workspace, this.webClientBuilder,
+					uri.toString().replaceAll("/+$", ""), path, apiKey, this.workspace, this.webClientBuilder,
 					this.connectTimeout, this.firstTokenTimeout, this.idleTimeout, this.maxConnections,
 					this.pendingAcquireTimeout, this.poolMaxIdleTime, this.sslContext, this.proxy,
 					this.httpClientCustomizer);
-			return switch (this.protocol.wireProtocol()) {
+			return switch (wireProtocol) {
 				case OPENAI_COMPATIBLE -> new OpenAiCompatibleGlmApi(settings);
 				case DASHSCOPE -> new DashScopeGlmApi(settings);
-				case ZHIPU -> throw new IllegalStateException("the zhipu adapter is being added");
+				case ZHIPU -> new ZhipuGlmApi(settings);
 			};
-		}
-
-		private static String validateApiKey(@Nullable String apiKey) {
-			if (apiKey == null || apiKey.isBlank()) {
-				throw new IllegalArgumentException(
-						"apiKey must be set (spring.ai.glm.api-key or the DASHSCOPE_API_KEY environment variable)");
-			}
-			if (!isHeaderSafe(apiKey) || apiKey.indexOf(' ') >= 0) {
-				throw new IllegalArgumentException("apiKey contains a character that is not allowed in an HTTP header "
-						+ "(CR, LF, space, control or non-ASCII character); the key is not printed");
-			}
-			return apiKey;
-		}
-
-		private static boolean isHeaderSafe(String value) {
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				if (c < 0x20 || c > 0x7e) {
-					return false;
-				}
-			}
-			return true;
 		}
 
 		private String resolveBaseUrl() {
@@ -367,79 +366,6 @@ public interface GlmApi extends AutoCloseable {
 						+ "spring.ai.glm.base-url=https://api.z.ai and no region");
 			}
 			return this.region.baseUrl(this.workspace);
-		}
-
-		private static URI validateBaseUrl(String baseUrl, boolean allowInsecureHttp) {
-			Assert.hasText(baseUrl, "baseUrl must be set, e.g. " + DEFAULT_BASE_URL);
-			URI uri;
-			try {
-				uri = new URI(baseUrl.strip());
-			}
-			catch (URISyntaxException ex) {
-				throw new IllegalArgumentException(
-						"baseUrl is not a valid URL (scheme and host, e.g. " + DEFAULT_BASE_URL + "): "
-								+ ((baseUrl.indexOf('@') >= 0) ? "<not printed: it may hold credentials>" : baseUrl));
-			}
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			if (uri.getRawUserInfo() != null
-					|| (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-				throw new IllegalArgumentException(
-						"baseUrl must not contain credentials (user:password@); the key goes "
-								+ "in spring.ai.glm.api-key (the URL is not printed)");
-			}
-			Assert.isTrue(uri.getHost() != null && (scheme.equals("https") || scheme.equals("http")),
-					"baseUrl must be an http(s) URL with a host, e.g. " + DEFAULT_BASE_URL + ", but was " + baseUrl);
-			String origin = scheme + "://" + uri.getRawAuthority();
-			if (uri.getRawQuery() != null) {
-				throw new IllegalArgumentException("baseUrl must not have a query (?" + uri.getRawQuery() + "); set "
-						+ "spring.ai.glm.base-url to " + origin);
-			}
-			if (uri.getRawFragment() != null) {
-				throw new IllegalArgumentException("baseUrl must not have a fragment (#" + uri.getRawFragment()
-						+ "); set spring.ai.glm.base-url to " + origin);
-			}
-			String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
-			if (!path.isEmpty() && !path.equals("/")) {
-				throw new IllegalArgumentException("baseUrl must be scheme and host only, without a path (" + path
-						+ "): each protocol adds its own path (e.g. /compatible-mode/v1/chat/completions), so set "
-						+ "spring.ai.glm.base-url to " + origin + " and, for a gateway with another path, set "
-						+ "spring.ai.glm.completions-path");
-			}
-			if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
-				throw new IllegalArgumentException("baseUrl " + origin
-						+ " uses plain http to a non-loopback host, which would send the API key unencrypted; "
-						+ "use https or set spring.ai.glm.allow-insecure-http=true");
-			}
-			return URI.create(origin);
-		}
-
-		/**
-		 * A loopback address written as such: {@code localhost}, an IPv4 literal in
-		 * 127.0.0.0/8 or {@code [::1]} (no name lookup: {@code 127.attacker.example} is
-		 * not loopback).
-		 */
-		private static boolean isLoopback(String host) {
-			String h = host.toLowerCase(Locale.ROOT);
-			if (h.equals("localhost") || h.equals("[::1]") || h.equals("::1")) {
-				return true;
-			}
-			String[] octets = h.split("\\.", -1);
-			if (octets.length != 4 || !octets[0].equals("127")) {
-				return false;
-			}
-			for (String octet : octets) {
-				if (!octet.matches("\\d{1,3}") || Integer.parseInt(octet) > 255) {
-					return false;
-				}
-			}
-			return true;
-		}
-
-		private static void requirePositive(Duration duration, String name) {
-			Assert.isTrue(
-					duration != null && !duration.isNegative() && !duration.isZero()
-							&& duration.compareTo(MAX_DURATION) <= 0,
-					() -> name + " must be between 1 ms and " + MAX_DURATION.toHours() + " h but was " + duration);
 		}
 
 	}

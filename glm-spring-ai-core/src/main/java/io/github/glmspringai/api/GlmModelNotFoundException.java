@@ -32,12 +32,12 @@ public class GlmModelNotFoundException extends GlmNonTransientException {
 	 * Create the exception.
 	 * @param error the error details
 	 * @param model the requested model
+	 * @param advice what to change, naming the model and the property (the protocol's own
+	 * words: Bailian's retirements, Zhipu's per-platform catalogs)
 	 * @param cause the cause, if any
 	 */
-	public GlmModelNotFoundException(GlmError error, String model, @Nullable Throwable cause) {
-		super(error.describe() + " — the model '" + model + "' does not exist here or was retired (GLM-4.6 and "
-				+ "GLM-4.7 left Bailian on 2026-10-10): set spring.ai.glm.chat.model (GlmChatOptions.model) to a "
-				+ "model this endpoint serves, e.g. glm-5", error.withTransient(false), cause);
+	public GlmModelNotFoundException(GlmError error, String model, String advice, @Nullable Throwable cause) {
+		super(error.describe() + " — " + advice, error.withTransient(false), cause);
 		this.model = model;
 	}
 

@@ -16,8 +16,11 @@
 
 package io.github.glmspringai.api;
 
+import java.util.List;
+
 /**
- * The wire protocols a {@link GlmApi} speaks, with their default endpoint.
+ * The wire protocols a {@link GlmApi} speaks, with their default endpoint and the
+ * environment variables of their API key.
  *
  * @author glm-spring-ai
  */
@@ -27,19 +30,21 @@ public enum GlmWireProtocol implements GlmApiProtocol {
 	 * Bailian's OpenAI-compatible mode: {@code POST
 	 * {base-url}/compatible-mode/v1/chat/completions}.
 	 */
-	OPENAI_COMPATIBLE("openai-compatible", "https://dashscope.aliyuncs.com", "/compatible-mode/v1/chat/completions"),
+	OPENAI_COMPATIBLE("openai-compatible", "https://dashscope.aliyuncs.com", "/compatible-mode/v1/chat/completions",
+			"DASHSCOPE_API_KEY"),
 
 	/**
 	 * Bailian's native DashScope protocol: {@code POST
 	 * {base-url}/api/v1/services/aigc/text-generation/generation}.
 	 */
-	DASHSCOPE("dashscope", "https://dashscope.aliyuncs.com", "/api/v1/services/aigc/text-generation/generation"),
+	DASHSCOPE("dashscope", "https://dashscope.aliyuncs.com", "/api/v1/services/aigc/text-generation/generation",
+			"DASHSCOPE_API_KEY"),
 
 	/**
 	 * Zhipu's own platforms, BigModel ({@code https://open.bigmodel.cn}) and Z.ai
 	 * ({@code https://api.z.ai}): {@code POST {base-url}/api/paas/v4/chat/completions}.
 	 */
-	ZHIPU("zhipu", "https://open.bigmodel.cn", "/api/paas/v4/chat/completions");
+	ZHIPU("zhipu", "https://open.bigmodel.cn", "/api/paas/v4/chat/completions", "ZHIPUAI_API_KEY", "ZAI_API_KEY");
 
 	private final String value;
 
@@ -47,10 +52,13 @@ public enum GlmWireProtocol implements GlmApiProtocol {
 
 	private final String defaultPath;
 
-	GlmWireProtocol(String value, String defaultBaseUrl, String defaultPath) {
+	private final List<String> apiKeyVariables;
+
+	GlmWireProtocol(String value, String defaultBaseUrl, String defaultPath, String... apiKeyVariables) {
 		this.value = value;
 		this.defaultBaseUrl = defaultBaseUrl;
 		this.defaultPath = defaultPath;
+		this.apiKeyVariables = List.of(apiKeyVariables);
 	}
 
 	/**
@@ -75,6 +83,16 @@ public enum GlmWireProtocol implements GlmApiProtocol {
 	 */
 	public String getDefaultPath() {
 		return this.defaultPath;
+	}
+
+	/**
+	 * The environment variables that hold this platform's API key, in the order they are
+	 * tried when no key is configured ({@code DASHSCOPE_API_KEY} on Bailian;
+	 * {@code ZHIPUAI_API_KEY}, then {@code ZAI_API_KEY} on Zhipu's platforms).
+	 * @return the variable names
+	 */
+	public List<String> getApiKeyVariables() {
+		return this.apiKeyVariables;
 	}
 
 	@Override

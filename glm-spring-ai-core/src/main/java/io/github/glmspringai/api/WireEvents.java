@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static io.github.glmspringai.api.WireJson.JSON;
 import static io.github.glmspringai.api.WireJson.string;
@@ -97,6 +98,44 @@ public final class WireEvents {
 			}
 		}
 		return new Delta(content, reasoning, toolCalls);
+	}
+
+	/**
+	 * Read one chat-completion chunk as the OpenAI-style protocols (Bailian's compatible
+	 * mode, Zhipu) spell it: {@code id}, {@code request_id}, {@code model}, the first
+	 * choice's {@code delta}, {@code usage} and an {@code error} object; other fields are
+	 * skipped.
+	 * @param parser the parser, on the chunk's opening brace; read to its closing brace
+	 * @return the chunk
+	 */
+	public static Chunk readChunk(JsonParser parser) {
+		String id = null;
+		String requestId = null;
+		String model = null;
+		Choice choice = null;
+		GlmTokenUsage usage = null;
+		JsonNode error = null;
+		String name;
+		while ((name = parser.nextName()) != null) {
+			JsonToken token = parser.nextToken();
+			switch (name) {
+				case "choices" -> choice = readFirstChoice(parser, "delta");
+				case "usage" -> usage = readUsage(parser);
+				case "model" -> model = string(parser);
+				case "id" -> id = string(parser);
+				case "request_id" -> requestId = string(parser);
+				case "error" -> {
+					if (token == JsonToken.START_OBJECT) {
+						error = JSON.readTree(parser);
+					}
+					else {
+						parser.skipChildren();
+					}
+				}
+				default -> parser.skipChildren();
+			}
+		}
+		return new Chunk(id, requestId, model, choice, usage, error);
 	}
 
 	/**
@@ -258,6 +297,54 @@ public final class WireEvents {
 	 */
 	public record Delta(@Nullable String content, @Nullable String reasoningContent,
 			List<GlmStreamEvent.ToolCallFragment> toolCalls) {
+	}
+
+	/**
+	 * One chunk of an OpenAI-style stream.
+	 *
+	 * @param id the chunk id
+	 * @param requestId the {@code request_id}, when the chunk has one
+	 * @param model the model that answered
+	 * @param choice the first choice
+	 * @param usage the usage
+	 * @param error an error object reported in place of a chunk
+	 */
+	public record Chunk(@Nullable String id, @Nullable String requestId, @Nullable String model,
+			@Nullable Choice choice, @Nullable GlmTokenUsage usage, @Nullable JsonNode error) {
+
+		/**
+		 * What the first choice adds to the message.
+		 * @return the delta, or {@code null}
+		 */
+		public @Nullable Delta delta() {
+			return (this.choice != null) ? this.choice.delta() : null;
+		}
+
+		/**
+		 * The first choice's wire finish reason.
+		 * @return the finish reason, or {@code null} when absent
+		 */
+		public @Nullable String finishReason() {
+			return (this.choice != null) ? this.choice.finishReason() : null;
+		}
+
+		/**
+		 * The error report a protocol adapter hands to {@code streamError}:
+		 * {@code {"error": {...}, "request_id": ...}}.
+		 * @param requestId the request id to report
+		 * @return the report
+		 * @throws IllegalStateException when the chunk has no error
+		 */
+		public ObjectNode errorReport(@Nullable String requestId) {
+			if (this.error == null) {
+				throw new IllegalStateException("the chunk reports no error");
+			}
+			ObjectNode report = JSON.createObjectNode();
+			report.set("error", this.error);
+			report.put("request_id", requestId);
+			return report;
+		}
+
 	}
 
 	/**

@@ -24,8 +24,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Request JSON shared by the protocol adapters: the {@code messages} array, and the
- * generation parameters the two Bailian protocols spell the same way.
+ * Request JSON shared by the protocol adapters: the {@code messages} and {@code tools}
+ * arrays, and the generation parameters the two Bailian protocols spell the same way.
  *
  * @author glm-spring-ai
  */
@@ -104,18 +104,7 @@ public final class WireRequests {
 			target.put("response_format", f);
 		}
 		if (!request.tools().isEmpty()) {
-			List<Map<String, Object>> tools = new ArrayList<>(request.tools().size());
-			for (GlmRequest.Tool tool : request.tools()) {
-				Map<String, Object> function = new LinkedHashMap<>();
-				function.put("name", tool.name());
-				if (tool.description() != null) {
-					function.put("description", tool.description());
-				}
-				function.put("parameters",
-						WireJson.readTree(tool.inputSchema(), "tool " + tool.name() + " input schema"));
-				tools.add(Map.of("type", "function", "function", function));
-			}
-			target.put("tools", tools);
+			target.put("tools", tools(request.tools()));
 		}
 		String toolChoice = request.toolChoice();
 		if (toolChoice != null) {
@@ -127,7 +116,34 @@ public final class WireRequests {
 		target.putAll(request.extraBody());
 	}
 
-	private static void putIfSet(Map<String, Object> target, String key, @Nullable Object value) {
+	/**
+	 * The {@code tools} array: one {@code function} entry per tool, spelled the same on
+	 * every protocol.
+	 * @param tools the tools
+	 * @return wire tools
+	 * @throws IllegalArgumentException for an input schema that is not JSON
+	 */
+	public static List<Map<String, Object>> tools(List<GlmRequest.Tool> tools) {
+		List<Map<String, Object>> wire = new ArrayList<>(tools.size());
+		for (GlmRequest.Tool tool : tools) {
+			Map<String, Object> function = new LinkedHashMap<>();
+			function.put("name", tool.name());
+			if (tool.description() != null) {
+				function.put("description", tool.description());
+			}
+			function.put("parameters", WireJson.readTree(tool.inputSchema(), "tool " + tool.name() + " input schema"));
+			wire.add(Map.of("type", "function", "function", function));
+		}
+		return wire;
+	}
+
+	/**
+	 * Put a value unless it is {@code null} (an explicit {@code false} is sent).
+	 * @param target the map
+	 * @param key the wire name
+	 * @param value the value
+	 */
+	public static void putIfSet(Map<String, Object> target, String key, @Nullable Object value) {
 		if (value != null) {
 			target.put(key, value);
 		}

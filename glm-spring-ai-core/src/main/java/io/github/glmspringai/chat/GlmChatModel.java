@@ -24,6 +24,7 @@ import java.util.List;
 import io.github.glmspringai.api.GlmApi;
 import io.github.glmspringai.api.GlmRequest;
 import io.github.glmspringai.api.GlmStreamEvent;
+import io.github.glmspringai.api.GlmWireProtocol;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -60,8 +61,17 @@ import org.springframework.util.CollectionUtils;
  */
 public class GlmChatModel implements ChatModel {
 
-	/** Provider name reported in observations. */
+	/**
+	 * Provider name reported in observations ({@code gen_ai.system}) for the Bailian
+	 * protocols.
+	 */
 	public static final String PROVIDER_NAME = "dashscope";
+
+	/**
+	 * Provider name reported in observations for the zhipu protocol (BigModel and Z.ai);
+	 * Spring AI 2.0 has no {@code AiProvider} constant for Zhipu any more.
+	 */
+	public static final String ZHIPU_PROVIDER_NAME = "zhipu";
 
 	/** Observation key of the reasoning tokens of a turn. */
 	public static final String REASONING_TOKENS_KEY = "gen_ai.usage.reasoning_tokens";
@@ -84,6 +94,8 @@ public class GlmChatModel implements ChatModel {
 	private final GlmRetry retry;
 
 	private final ObservationRegistry observationRegistry;
+
+	private final String providerName;
 
 	private ChatModelObservationConvention observationConvention = DEFAULT_OBSERVATION_CONVENTION;
 
@@ -132,6 +144,8 @@ public class GlmChatModel implements ChatModel {
 		this.retry = new GlmRetry(retryTemplate, firstTokenDeadline);
 		warnIfRetired(this.defaultOptions.getModel(), GlmProtocol.of(api.getProtocol().wireProtocol()));
 		this.observationRegistry = observationRegistry;
+		this.providerName = (api.getProtocol().wireProtocol() == GlmWireProtocol.ZHIPU) ? ZHIPU_PROVIDER_NAME
+				: PROVIDER_NAME;
 	}
 
 	/**
@@ -169,7 +183,7 @@ public class GlmChatModel implements ChatModel {
 		GlmRequest request = createRequest(requestPrompt);
 		ChatModelObservationContext context = ChatModelObservationContext.builder()
 			.prompt(requestPrompt)
-			.provider(PROVIDER_NAME)
+			.provider(this.providerName)
 			.build();
 		Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(
 				this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
@@ -195,7 +209,7 @@ public class GlmChatModel implements ChatModel {
 			GlmRequest request = createRequest(requestPrompt);
 			ChatModelObservationContext context = ChatModelObservationContext.builder()
 				.prompt(requestPrompt)
-				.provider(PROVIDER_NAME)
+				.provider(this.providerName)
 				.streaming(true)
 				.build();
 			Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(

@@ -54,8 +54,8 @@ public enum GlmProtocol implements GlmApiProtocol {
 	}
 
 	/**
-	 * The configuration value of this protocol ({@code openai-compatible} or
-	 * {@code dashscope}).
+	 * The configuration value of this protocol ({@code openai-compatible},
+	 * {@code dashscope} or {@code zhipu}).
 	 * @return the value
 	 */
 	public String getValue() {
@@ -78,7 +78,8 @@ public enum GlmProtocol implements GlmApiProtocol {
 
 	/**
 	 * Resolve a protocol from its configuration value or its enum name, ignoring case.
-	 * @param value {@code openai-compatible}, {@code dashscope} or an enum name
+	 * @param value {@code openai-compatible}, {@code dashscope}, {@code zhipu} or an enum
+	 * name
 	 * @return the protocol
 	 * @throws IllegalArgumentException if the value names no protocol
 	 */

@@ -299,6 +299,12 @@ final class GlmTurn {
 		return (this.model != null) ? this.model : this.requestedModel;
 	}
 
+	/**
+	 * The finish reason as Spring AI providers report it: upper case, with Zhipu's
+	 * {@code sensitive} (the output was cut by the content filter) reported as
+	 * {@code CONTENT_FILTER}, Spring AI's convention for a filtered completion; unknown
+	 * values pass through, upper-cased.
+	 */
 	static @Nullable String finishReason(@Nullable String wire) {
 		if (wire == null) {
 			return null;
@@ -307,6 +313,7 @@ final class GlmTurn {
 			case "stop" -> "STOP";
 			case "length" -> "LENGTH";
 			case "tool_calls", "function_call" -> "TOOL_CALLS";
+			case "sensitive", "content_filter" -> "CONTENT_FILTER";
 			default -> wire.toUpperCase(Locale.ROOT);
 		};
 	}

@@ -279,8 +279,13 @@ public final class GlmRequestLimiter implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A transient 429 (Zhipu: 1302 concurrency) means the account's limit was hit; a 429
+	 * that is not worth a retry (Zhipu's arrears, 1113, or a plan quota) is not
+	 * throttling.
+	 */
 	private void checkThrottled(Throwable failure) {
-		if (failure instanceof GlmServiceException service
+		if (failure instanceof GlmServiceException service && failure instanceof GlmTransientException
 				&& (service.getStatusCode() == 429 || "1302".equals(service.getErrorCode()))
 				&& this.throttleWarned.compareAndSet(false, true) && logger.isWarnEnabled()) {
 			logger.warn("GLM service throttled a request that the client-side limits allowed (HTTP "

@@ -24,6 +24,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,54 @@ class GlmApiBuilderTests {
 		assertThatThrownBy(() -> GlmApi.builder().build()).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("spring.ai.glm.api-key")
 			.hasMessageContaining("DASHSCOPE_API_KEY");
+	}
+
+	@Test
+	void missingZhipuKeyNamesZhipusVariables() {
+		assertThatThrownBy(() -> GlmApi.builder().protocol(GlmWireProtocol.ZHIPU).build())
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("spring.ai.glm.api-key or the ZHIPUAI_API_KEY or ZAI_API_KEY environment variable")
+			.hasMessageNotContaining("DASHSCOPE");
+	}
+
+	@ParameterizedTest
+	@EnumSource(GlmWireProtocol.class)
+	void withoutABaseUrlEachProtocolUsesItsOwnHostAndPath(GlmWireProtocol protocol) {
+		try (GlmApi api = GlmApi.builder().apiKey(KEY).protocol(protocol).build()) {
+			assertThat(api.toString())
+				.contains("endpoint=" + protocol.getDefaultBaseUrl() + protocol.getDefaultPath() + ",");
+		}
+		assertThat(GlmWireProtocol.ZHIPU.getDefaultBaseUrl()).isEqualTo("https://open.bigmodel.cn");
+		assertThat(GlmWireProtocol.ZHIPU.getDefaultPath()).isEqualTo("/api/paas/v4/chat/completions");
+	}
+
+	@Test
+	void aCompletionsPathReplacesTheProtocolsPath() {
+		try (GlmApi api = GlmApi.builder()
+			.apiKey(KEY)
+			.protocol(GlmWireProtocol.ZHIPU)
+			.baseUrl("https://api.z.ai")
+			.completionsPath(" /api/coding/paas/v4/chat/completions ")
+			.build()) {
+			assertThat(api.toString()).contains("endpoint=https://api.z.ai/api/coding/paas/v4/chat/completions,");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "api/coding/paas/v4/chat/completions", "//evil.example/v4", "/v4?x=1", "/v4#top",
+			"/v4 chat", "/v4/\u00e9" })
+	void aBadCompletionsPathIsRejectedNamingIt(String path) {
+		assertThatThrownBy(() -> GlmApi.builder().apiKey(KEY).completionsPath(path).build())
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("completionsPath");
+	}
+
+	@Test
+	void theZhipuProtocolHasNoWorkspace() {
+		assertThatThrownBy(() -> GlmApi.builder().apiKey(KEY).protocol(GlmWireProtocol.ZHIPU).workspace("ws").build())
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("workspace")
+			.hasMessageContaining("spring.ai.glm.workspace");
 	}
 
 	@Test

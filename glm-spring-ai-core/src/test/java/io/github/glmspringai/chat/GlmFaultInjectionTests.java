@@ -102,9 +102,8 @@ class GlmFaultInjectionTests extends WireTestSupport {
 	static List<Arguments> clientErrors() {
 		List<Arguments> arguments = new ArrayList<>();
 		for (WireFixture fixture : WireFixture.values()) {
-			for (WireFixture.ErrorCase error : List.of(WireFixture.ErrorCase.BAD_REQUEST,
-					WireFixture.ErrorCase.UNAUTHORIZED, WireFixture.ErrorCase.FORBIDDEN,
-					WireFixture.ErrorCase.NOT_FOUND)) {
+			for (ErrorCase error : List.of(ErrorCase.BAD_REQUEST, ErrorCase.UNAUTHORIZED, ErrorCase.FORBIDDEN,
+					ErrorCase.NOT_FOUND)) {
 				arguments.add(Arguments.of(fixture, error));
 			}
 		}
@@ -113,11 +112,12 @@ class GlmFaultInjectionTests extends WireTestSupport {
 
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("clientErrors")
-	void clientErrorsAreNeverRetried(WireFixture fixture, WireFixture.ErrorCase error) {
-		this.server.enqueue(new MockResponse.Builder().code(error.status).body(fixture.errorBody(error)).build());
+	void clientErrorsAreNeverRetried(WireFixture fixture, ErrorCase error) {
+		this.server
+			.enqueue(new MockResponse.Builder().code(error.status(fixture)).body(fixture.errorBody(error)).build());
 		GlmChatModel model = model(fixture, GlmChatOptions.builder().build(), FAST_RETRY);
 		assertThatThrownBy(() -> model.stream(new Prompt("q")).blockLast()).isInstanceOf(GlmNonTransientException.class)
-			.satisfies((ex) -> assertThat(((GlmServiceException) ex).getStatusCode()).isEqualTo(error.status));
+			.satisfies((ex) -> assertThat(((GlmServiceException) ex).getStatusCode()).isEqualTo(error.status(fixture)));
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 

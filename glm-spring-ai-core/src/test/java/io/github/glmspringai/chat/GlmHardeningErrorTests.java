@@ -113,7 +113,7 @@ class GlmHardeningErrorTests extends WireTestSupport {
 	void item3RetryAfterIsCappedAtThePolicysMaximumDelay(WireFixture fixture) {
 		this.server.enqueue(new MockResponse.Builder().code(429)
 			.setHeader("Retry-After", "86400")
-			.body(fixture.errorBody(WireFixture.ErrorCase.THROTTLED))
+			.body(fixture.errorBody(ErrorCase.THROTTLED))
 			.build());
 		enqueueStream(fixture.stream(text("好"), finish("stop"), usage(1, 1, null)));
 		RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
@@ -192,9 +192,8 @@ class GlmHardeningErrorTests extends WireTestSupport {
 	@EnumSource(WireFixture.class)
 	void item4TheTemplatesRetryListenerIsCalled(WireFixture fixture) {
 		for (int i = 0; i < 2; i++) {
-			this.server.enqueue(new MockResponse.Builder().code(503)
-				.body(fixture.errorBody(WireFixture.ErrorCase.UNAVAILABLE))
-				.build());
+			this.server
+				.enqueue(new MockResponse.Builder().code(503).body(fixture.errorBody(ErrorCase.UNAVAILABLE)).build());
 		}
 		enqueueStream(fixture.stream(text("好"), finish("stop"), usage(1, 1, null)));
 		List<String> calls = new CopyOnWriteArrayList<>();
@@ -234,14 +233,14 @@ class GlmHardeningErrorTests extends WireTestSupport {
 	void item7AJsonErrorBodyWithStatus200IsAnErrorWithItsContent(WireFixture fixture) {
 		this.server.enqueue(new MockResponse.Builder().code(200)
 			.setHeader("Content-Type", "application/json")
-			.body(fixture.errorBody(WireFixture.ErrorCase.UNAUTHORIZED))
+			.body(fixture.errorBody(ErrorCase.UNAUTHORIZED))
 			.build());
 		Throwable thrown = catchThrowable(() -> model(fixture).call(new Prompt("q")));
 		assertThat(thrown).isInstanceOf(GlmNonTransientException.class);
 		GlmServiceException error = (GlmServiceException) thrown;
-		assertThat(error.getErrorCode()).isEqualTo(WireFixture.ErrorCase.UNAUTHORIZED.code(fixture));
-		assertThat(error.getServiceMessage()).isEqualTo(WireFixture.ErrorCase.UNAUTHORIZED.message(fixture));
-		assertThat(error.getRequestId()).isEqualTo(WireFixture.REQUEST_ID);
+		assertThat(error.getErrorCode()).isEqualTo(ErrorCase.UNAUTHORIZED.code(fixture));
+		assertThat(error.getServiceMessage()).isEqualTo(ErrorCase.UNAUTHORIZED.message(fixture));
+		assertThat(error.getRequestId()).isEqualTo(fixture.errorRequestId());
 	}
 
 	@ParameterizedTest
@@ -275,17 +274,16 @@ class GlmHardeningErrorTests extends WireTestSupport {
 		this.server.enqueue(new MockResponse.Builder().code(401)
 			.setHeader("Content-Type", "application/json")
 			.setHeader("Content-Encoding", "gzip")
-			.body(gzip(fixture.errorBody(WireFixture.ErrorCase.UNAUTHORIZED)))
+			.body(gzip(fixture.errorBody(ErrorCase.UNAUTHORIZED)))
 			.build());
 		Throwable thrown = catchThrowable(() -> model(fixture).call(new Prompt("q")));
-		assertThat(((GlmServiceException) thrown).getErrorCode())
-			.isEqualTo(WireFixture.ErrorCase.UNAUTHORIZED.code(fixture));
+		assertThat(((GlmServiceException) thrown).getErrorCode()).isEqualTo(ErrorCase.UNAUTHORIZED.code(fixture));
 	}
 
 	@ParameterizedTest
 	@EnumSource(WireFixture.class)
 	void item8AHugeErrorBodyKeepsItsStatus(WireFixture fixture) {
-		String body = fixture.errorBody(WireFixture.ErrorCase.UNAUTHORIZED);
+		String body = fixture.errorBody(ErrorCase.UNAUTHORIZED);
 		this.server.enqueue(new MockResponse.Builder().code(401)
 			.setHeader("Content-Type", "application/json")
 			.body(body.substring(0, body.length() - 1) + ",\"padding\":\"" + "x".repeat(300 * 1024) + "\"}")

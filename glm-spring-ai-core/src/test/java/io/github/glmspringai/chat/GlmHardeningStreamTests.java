@@ -197,9 +197,11 @@ class GlmHardeningStreamTests extends WireTestSupport {
 	void item9NullChoicesDoNotDropTheUsageThatFollows(WireFixture fixture) {
 		String stream = fixture.stream(text("好"), finish("stop"), usage(12, 34, null));
 		// compatible: the usage chunk has "choices":[]; native: every frame starts with
-		// one
+		// one; zhipu: the finish chunk carries the usage
 		enqueueStream(stream.replace("\"choices\":[]", "\"choices\":[null]")
-			.replace("\"choices\":[{\"message\"", "\"choices\":[null,{\"message\""));
+			.replace("\"choices\":[{\"message\"", "\"choices\":[null,{\"message\"")
+			.replace("\"choices\":[{\"index\":0,\"finish_reason\"",
+					"\"choices\":[null,{\"index\":0,\"finish_reason\""));
 		ChatResponse response = model(fixture).call(new Prompt("q"));
 		assertThat(response.getResult().getOutput().getText()).isEqualTo("好");
 		assertThat(response.getMetadata().getUsage().getTotalTokens()).isEqualTo(46);

@@ -124,12 +124,15 @@ class ProtocolSpecificTests extends WireTestSupport {
 		enqueueStream(fixture.stream(steps));
 		model.stream(new Prompt("q")).blockLast();
 		model.call(new Prompt("q"));
+		// Bailian keeps Spring AI 1.x's "dashscope"; Spring AI 2.0 dropped its ZHIPUAI
+		// constant, so Zhipu's platforms are "zhipu"
+		String provider = (fixture == WireFixture.ZHIPU) ? "zhipu" : "dashscope";
 		TestObservationRegistryAssert.assertThat(registry)
 			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 2);
 		TestObservationRegistryAssert.assertThat(registry)
 			.forAllObservationsWithNameEqualTo("gen_ai.client.operation", (observation) -> observation
 				.hasLowCardinalityKeyValue(
-						ChatModelObservationDocumentation.LowCardinalityKeyNames.AI_PROVIDER.asString(), "dashscope")
+						ChatModelObservationDocumentation.LowCardinalityKeyNames.AI_PROVIDER.asString(), provider)
 				.hasLowCardinalityKeyValue(
 						ChatModelObservationDocumentation.LowCardinalityKeyNames.REQUEST_MODEL.asString(), "glm-5")
 				.hasLowCardinalityKeyValue(

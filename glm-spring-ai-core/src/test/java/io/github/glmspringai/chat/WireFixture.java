@@ -18,17 +18,22 @@ package io.github.glmspringai.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Per-protocol wire fixtures: how each protocol frames the same scripted stream, its
  * error bodies and its recorded reference stream (bailian-api.md §3.2 and §4.2). Every
- * behaviour test is written once and runs with both constants.
+ * behaviour test is written once and runs with every constant.
  */
 enum WireFixture {
 
-	OPENAI_COMPATIBLE(GlmProtocol.OPENAI_COMPATIBLE) {
+	OPENAI_COMPATIBLE(GlmProtocol.OPENAI_COMPATIBLE, "compatible-stream.sse", "data_inspection_failed", new Reference(
+			"我是", "The user", "STOP", 10, 360, 370, 172, "e2edaf2c-8aaf-9e54-90e2-b21dd5045503", "qwen-plus")) {
 
 		@Override
 		String render(List<Step> steps) {
@@ -86,8 +91,8 @@ enum WireFixture {
 
 		@Override
 		String errorBody(ErrorCase error) {
-			return "{\"error\":{\"code\":\"" + error.compatibleCode + "\",\"param\":null,\"message\":\""
-					+ error.compatibleMessage + "\",\"type\":\"invalid_request_error\"},\"id\":\"chatcmpl-" + REQUEST_ID
+			return "{\"error\":{\"code\":\"" + error.code(this) + "\",\"param\":null,\"message\":\""
+					+ error.message(this) + "\",\"type\":\"invalid_request_error\"},\"id\":\"chatcmpl-" + REQUEST_ID
 					+ "\",\"request_id\":\"" + REQUEST_ID + "\"}";
 		}
 
@@ -98,22 +103,6 @@ enum WireFixture {
 		}
 
 		@Override
-		String dataInspectionCode() {
-			return "data_inspection_failed";
-		}
-
-		@Override
-		String referenceStream() {
-			return RecordedStreams.read("compatible-stream.sse");
-		}
-
-		@Override
-		Reference reference() {
-			return new Reference("我是", "The user", "STOP", 10, 360, 370, 172, "e2edaf2c-8aaf-9e54-90e2-b21dd5045503",
-					"qwen-plus");
-		}
-
-		@Override
 		String wrapParameters(String parametersJson, String messagesJson) {
 			return "{\"model\":\"glm-5\",\"messages\":" + messagesJson + "," + members(parametersJson)
 					+ "\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
@@ -121,7 +110,8 @@ enum WireFixture {
 
 	},
 
-	DASHSCOPE(GlmProtocol.DASHSCOPE) {
+	DASHSCOPE(GlmProtocol.DASHSCOPE, "dashscope-stream.sse", "DataInspectionFailed",
+			new Reference("!", "Okay,", "STOP", 11, 138, 149, 50, "2ce91085-3602-9c32-9c8b-fe3d583a2c38", "glm-5")) {
 
 		@Override
 		String render(List<Step> steps) {
@@ -178,7 +168,7 @@ enum WireFixture {
 
 		@Override
 		String errorBody(ErrorCase error) {
-			return "{\"code\":\"" + error.nativeCode + "\",\"message\":\"" + error.nativeMessage
+			return "{\"code\":\"" + error.code(this) + "\",\"message\":\"" + error.message(this)
 					+ "\",\"request_id\":\"" + REQUEST_ID + "\"}";
 		}
 
@@ -190,25 +180,60 @@ enum WireFixture {
 		}
 
 		@Override
-		String dataInspectionCode() {
-			return "DataInspectionFailed";
+		String wrapParameters(String parametersJson, String messagesJson) {
+			return "{\"model\":\"glm-5\",\"input\":{\"messages\":" + messagesJson + "},\"parameters\":{"
+					+ members(parametersJson) + "\"result_format\":\"message\",\"incremental_output\":true}}";
+		}
+
+	},
+
+	ZHIPU(GlmProtocol.ZHIPU, "zhipu-stream.sse", "1301", new Reference("I", "The", "TOOL_CALLS", 173, 93, 266, 65,
+			"20260313050307df155ecf3e9f4961", "glm-4.7-flash")) {
+
+		@Override
+		String render(List<Step> steps) {
+			return ZhipuFrames.render(steps, REQUEST_ID);
 		}
 
 		@Override
-		String referenceStream() {
-			return RecordedStreams.read("dashscope-stream.sse");
+		String end() {
+			return "data: [DONE]\n\n";
 		}
 
 		@Override
-		Reference reference() {
-			return new Reference("!", "Okay,", "STOP", 11, 138, 149, 50, "2ce91085-3602-9c32-9c8b-fe3d583a2c38",
-					"glm-5");
+		String errorBody(ErrorCase error) {
+			return "{\"error\":{\"code\":\"" + error.code(this) + "\",\"message\":" + json(error.message(this)) + "}}";
+		}
+
+		@Override
+		@Nullable String errorRequestId() {
+			// zhipu-api.md §6.1: an error body is {"error":{"code","message"}}, no id
+			return null;
+		}
+
+		@Override
+		String streamErrorEvent() {
+			return "data: {\"error\":{\"code\":\"1301\",\"message\":\"Output data may contain inappropriate content.\"}}\n\n";
 		}
 
 		@Override
 		String wrapParameters(String parametersJson, String messagesJson) {
-			return "{\"model\":\"glm-5\",\"input\":{\"messages\":" + messagesJson + "},\"parameters\":{"
-					+ members(parametersJson) + "\"result_format\":\"message\",\"incremental_output\":true}}";
+			// Zhipu spells thinking as an object and has no stream_options
+			ObjectNode parameters = (ObjectNode) JSON.readTree(parametersJson);
+			ObjectNode thinking = JSON.createObjectNode();
+			JsonNode enable = parameters.remove("enable_thinking");
+			if (enable != null) {
+				thinking.put("type", enable.asBoolean() ? "enabled" : "disabled");
+			}
+			JsonNode clear = parameters.remove("clear_thinking");
+			if (clear != null) {
+				thinking.set("clear_thinking", clear);
+			}
+			if (!thinking.isEmpty()) {
+				parameters.set("thinking", thinking);
+			}
+			return "{\"model\":\"glm-5\",\"messages\":" + messagesJson + "," + members(parameters.toString())
+					+ "\"stream\":true}";
 		}
 
 	};
@@ -221,9 +246,18 @@ enum WireFixture {
 
 	final String path;
 
-	WireFixture(GlmProtocol protocol) {
+	private final String recording;
+
+	private final String dataInspectionCode;
+
+	private final Reference reference;
+
+	WireFixture(GlmProtocol protocol, String recording, String dataInspectionCode, Reference reference) {
 		this.protocol = protocol;
 		this.path = protocol.wireProtocol().getDefaultPath();
+		this.recording = recording;
+		this.dataInspectionCode = dataInspectionCode;
+		this.reference = reference;
 	}
 
 	/** Render steps as this protocol's SSE frames (without the end marker). */
@@ -242,17 +276,30 @@ enum WireFixture {
 
 	abstract String errorBody(ErrorCase error);
 
+	/** The request id an error response of {@link #errorBody} reports. */
+	@Nullable String errorRequestId() {
+		return REQUEST_ID;
+	}
+
 	/** A mid-stream content-inspection error event. */
 	abstract String streamErrorEvent();
 
-	abstract String dataInspectionCode();
+	/** The code of {@link #streamErrorEvent()}. */
+	String dataInspectionCode() {
+		return this.dataInspectionCode;
+	}
 
 	/**
 	 * The recorded reference stream of this protocol, byte for byte from the reference.
 	 */
-	abstract String referenceStream();
+	String referenceStream() {
+		return RecordedStreams.read(this.recording);
+	}
 
-	abstract Reference reference();
+	/** What {@link #referenceStream()} must produce. */
+	Reference reference() {
+		return this.reference;
+	}
 
 	/**
 	 * The whole request body this protocol sends for the given parameters object and
@@ -266,14 +313,21 @@ enum WireFixture {
 	 * protocol).
 	 */
 	static String toolCalls(Step step, boolean idFirst) {
+		return toolCalls(step,
+				(t) -> "{\"index\":" + t.index() + (idFirst ? ",\"id\":" + json(t.id()) + ",\"type\":\"function\""
+						: ",\"type\":\"function\",\"id\":" + json(t.id())));
+	}
+
+	/**
+	 * The tool_calls array content, each call opened by {@code head} (the members before
+	 * {@code function}, with the opening brace).
+	 */
+	static String toolCalls(Step step, Function<Step.Tool, String> head) {
 		List<Step.Tool> calls = (step instanceof Step.Tool t) ? List.of(t) : ((Step.ToolBatch) step).calls();
 		StringBuilder tc = new StringBuilder();
 		for (Step.Tool t : calls) {
-			String id = "\"id\":" + json(t.id());
 			tc.append((tc.length() > 0) ? "," : "")
-				.append("{\"index\":")
-				.append(t.index())
-				.append(idFirst ? "," + id + ",\"type\":\"function\"" : ",\"type\":\"function\"," + id)
+				.append(head.apply(t))
 				.append(",\"function\":{")
 				.append((t.name() != null) ? "\"name\":" + json(t.name()) + "," : "")
 				.append("\"arguments\":")
@@ -294,6 +348,11 @@ enum WireFixture {
 		return JSON.writeValueAsString(text);
 	}
 
+	/** The Bailian protocols, for scenarios Zhipu does not have. */
+	static List<WireFixture> bailian() {
+		return List.of(OPENAI_COMPATIBLE, DASHSCOPE);
+	}
+
 	static List<Step> steps(Step... steps) {
 		return new ArrayList<>(List.of(steps));
 	}
@@ -301,62 +360,6 @@ enum WireFixture {
 	/** What the recorded reference stream must produce. */
 	record Reference(String text, String reasoning, String finishReason, int prompt, int completion, int total,
 			int reasoningTokens, String id, String model) {
-	}
-
-	/** Error classes with each protocol's code and message (bailian-api.md §5). */
-	enum ErrorCase {
-
-		BAD_REQUEST(400, "invalid_parameter_error", "Range of max_tokens should be [1, 16384]", "InvalidParameter",
-				"Range of max_tokens should be [1, 16384]", false),
-
-		UNAUTHORIZED(401, "invalid_api_key", "Incorrect API key provided.", "InvalidApiKey",
-				"Invalid API-key provided.", false),
-
-		FORBIDDEN(403, "access_denied", "Access denied.", "AccessDenied", "Access denied.", false),
-
-		NOT_FOUND(404, "model_not_found", "The model glm-9 does not exist or you do not have access to it.",
-				"ModelNotFound", "Model can not be found.", false),
-
-		THROTTLED(429, "limit_requests", "You exceeded your current requests list.", "Throttling.RateQuota",
-				"Requests rate limit exceeded, please try again later.", true),
-
-		SERVER_ERROR(500, "internal_error",
-				"An internal error has occured, please try again later or contact service support.", "InternalError",
-				"An internal error has occured, please try again later or contact service support.", true),
-
-		UNAVAILABLE(503, "ModelUnavailable", "Model is unavailable, please try again later.", "ModelUnavailable",
-				"Model is unavailable, please try again later.", true);
-
-		final int status;
-
-		final String compatibleCode;
-
-		final String compatibleMessage;
-
-		final String nativeCode;
-
-		final String nativeMessage;
-
-		final boolean transientFailure;
-
-		ErrorCase(int status, String compatibleCode, String compatibleMessage, String nativeCode, String nativeMessage,
-				boolean transientFailure) {
-			this.status = status;
-			this.compatibleCode = compatibleCode;
-			this.compatibleMessage = compatibleMessage;
-			this.nativeCode = nativeCode;
-			this.nativeMessage = nativeMessage;
-			this.transientFailure = transientFailure;
-		}
-
-		String code(WireFixture fixture) {
-			return (fixture == OPENAI_COMPATIBLE) ? this.compatibleCode : this.nativeCode;
-		}
-
-		String message(WireFixture fixture) {
-			return (fixture == OPENAI_COMPATIBLE) ? this.compatibleMessage : this.nativeMessage;
-		}
-
 	}
 
 }

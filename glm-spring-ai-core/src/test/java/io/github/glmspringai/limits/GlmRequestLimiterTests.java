@@ -55,7 +55,7 @@ class GlmRequestLimiterTests {
 	private static final Duration AWAIT = Duration.ofSeconds(20);
 
 	private final InFlightSseServer server = InFlightSseServer.start(RecordedStreams.read("compatible-stream.sse"),
-			RecordedStreams.read("dashscope-stream.sse"));
+			RecordedStreams.read("dashscope-stream.sse"), RecordedStreams.read("zhipu-stream.sse"));
 
 	private final List<GlmApi> clients = new ArrayList<>();
 
@@ -180,10 +180,11 @@ class GlmRequestLimiterTests {
 		assertThat(this.server.requests()).isEqualTo(2);
 	}
 
-	@Test
-	void throttlingUnderTheLimitIsLoggedOnceWithTheLimits(CapturedOutput output) {
+	@ParameterizedTest
+	@EnumSource(GlmWireProtocol.class)
+	void throttlingUnderTheLimitIsLoggedOnceWithTheLimits(GlmWireProtocol protocol, CapturedOutput output) {
 		GlmRequestLimiter limiter = limiter(GlmLimits.builder().maxConcurrentRequests(8).build());
-		GlmApi api = limiter.limit(client(GlmWireProtocol.OPENAI_COMPATIBLE));
+		GlmApi api = limiter.limit(client(protocol));
 		this.server.throttle(true);
 		for (int i = 0; i < 2; i++) {
 			assertThat(catchThrowable(() -> api.stream(request("t")).blockLast(AWAIT)))

@@ -19,8 +19,10 @@ package io.github.glmspringai.test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import io.github.glmspringai.api.GlmModelNotFoundException;
 import io.github.glmspringai.api.GlmNonTransientException;
 import io.github.glmspringai.api.GlmServiceException;
 import io.github.glmspringai.api.GlmTransientException;
@@ -141,15 +143,22 @@ class FakeGlmServiceChatModelTests {
 		GlmServiceException thrown = failure(() -> this.glm.chatModel(protocol).call(new Prompt("q")));
 
 		int status = error.status(protocol);
-		if (protocol == GlmProtocol.OPENAI_COMPATIBLE || protocol == GlmProtocol.DASHSCOPE) {
-			// Bailian errors are transient by status; Zhipu's by business code (1113 on a
-			// 429 is not)
-			assertThat(thrown).isInstanceOf(
-					(status == 429 || status >= 500) ? GlmTransientException.class : GlmNonTransientException.class);
-		}
+		String code = error.code(protocol);
+		// Bailian errors are transient by status; Zhipu's by business code (1113 on a 429
+		// is not), and by status when the code is not one of Zhipu's
+		boolean transientFailure = (protocol == GlmProtocol.ZHIPU && code.matches("\\d+"))
+				? Set.of("500", "1234", "1302", "1303", "1305", "1312").contains(code) || status >= 500
+				: (status == 429 || status >= 500);
+		assertThat(thrown)
+			.isInstanceOf(transientFailure ? GlmTransientException.class : GlmNonTransientException.class);
 		assertThat(thrown.getStatusCode()).isEqualTo(status);
-		assertThat(thrown.getErrorCode()).isEqualTo(error.code(protocol));
+		assertThat(thrown.getErrorCode()).isEqualTo(code);
 		assertThat(thrown.getServiceMessage()).isEqualTo(error.message(protocol));
+		if (error == ServiceError.MODEL_NOT_FOUND) {
+			// which model and which property to change
+			assertThat(thrown).isInstanceOf(GlmModelNotFoundException.class);
+			assertThat(((Throwable) thrown).getMessage()).contains("spring.ai.glm.chat.model");
+		}
 		RecordedGlmRequest request = this.glm.takeRequest();
 		if (protocol != GlmProtocol.OPENAI_COMPATIBLE && protocol != GlmProtocol.DASHSCOPE) {
 			return; // Zhipu's error bodies carry no request id

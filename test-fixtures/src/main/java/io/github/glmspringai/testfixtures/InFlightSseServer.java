@@ -30,10 +30,10 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * A GLM service on loopback (Reactor Netty) that answers both Bailian protocols with
- * their recorded streams and counts the requests in flight: a request is in flight from
- * its arrival until the server produces its last frame (before the client can see the
- * end). Streams are held at a gate until {@link #open()}, so that they overlap.
+ * A GLM service on loopback (Reactor Netty) that answers every protocol (Bailian's two,
+ * Zhipu's) with its recorded stream and counts the requests in flight: a request is in
+ * flight from its arrival until the server produces its last frame (before the client can
+ * see the end). Streams are held at a gate until {@link #open()}, so that they overlap.
  */
 public final class InFlightSseServer implements AutoCloseable {
 
@@ -43,8 +43,14 @@ public final class InFlightSseServer implements AutoCloseable {
 	/** Path of the native DashScope endpoint. */
 	public static final String DASHSCOPE_PATH = "/api/v1/services/aigc/text-generation/generation";
 
+	/** Path of Zhipu's endpoint (BigModel and Z.ai). */
+	public static final String ZHIPU_PATH = "/api/paas/v4/chat/completions";
+
 	private static final String THROTTLED = """
 			{"error":{"code":"limit_requests","param":null,"message":"You exceeded your current requests list.","type":"limit_requests"},"request_id":"8eeb3d9a-ae59-92bb-8009-d503683b0801"}""";
+
+	private static final String ZHIPU_THROTTLED = """
+			{"error":{"code":"1302","message":"您当前使用该API的并发数过高，请降低并发，或联系客服增加限额。"}}""";
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -60,13 +66,14 @@ public final class InFlightSseServer implements AutoCloseable {
 
 	private final DisposableServer server;
 
-	private InFlightSseServer(String compatibleStream, String dashscopeStream) {
+	private InFlightSseServer(String compatibleStream, String dashscopeStream, String zhipuStream) {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
 			.route((routes) -> routes
-				.post(COMPATIBLE_PATH, (request, response) -> answer(request, response, compatibleStream))
-				.post(DASHSCOPE_PATH, (request, response) -> answer(request, response, dashscopeStream)))
+				.post(COMPATIBLE_PATH, (request, response) -> answer(request, response, compatibleStream, THROTTLED))
+				.post(DASHSCOPE_PATH, (request, response) -> answer(request, response, dashscopeStream, THROTTLED))
+				.post(ZHIPU_PATH, (request, response) -> answer(request, response, zhipuStream, ZHIPU_THROTTLED)))
 			.bindNow();
 	}
 
@@ -74,10 +81,11 @@ public final class InFlightSseServer implements AutoCloseable {
 	 * Start a server with a closed gate.
 	 * @param compatibleStream the SSE body answered on the compatible path
 	 * @param dashscopeStream the SSE body answered on the native path
+	 * @param zhipuStream the SSE body answered on Zhipu's path
 	 * @return the server
 	 */
-	public static InFlightSseServer start(String compatibleStream, String dashscopeStream) {
-		return new InFlightSseServer(compatibleStream, dashscopeStream);
+	public static InFlightSseServer start(String compatibleStream, String dashscopeStream, String zhipuStream) {
+		return new InFlightSseServer(compatibleStream, dashscopeStream, zhipuStream);
 	}
 
 	/**
@@ -94,7 +102,7 @@ public final class InFlightSseServer implements AutoCloseable {
 	}
 
 	/**
-	 * Answer every request with HTTP 429 instead.
+	 * Answer every request with HTTP 429 instead (Zhipu: business code 1302).
 	 * @param throttle whether to throttle
 	 */
 	public void throttle(boolean throttle) {
@@ -138,7 +146,8 @@ public final class InFlightSseServer implements AutoCloseable {
 		this.server.disposeNow();
 	}
 
-	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, String recorded) {
+	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, String recorded,
+			String throttled) {
 		return request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
 			synchronized (this) {
 				this.bodies.add(body);
@@ -147,7 +156,7 @@ public final class InFlightSseServer implements AutoCloseable {
 			if (this.throttle) {
 				return response.status(429)
 					.header("Content-Type", "application/json")
-					.sendString(Mono.just(THROTTLED))
+					.sendString(Mono.just(throttled))
 					.then();
 			}
 			int now = this.inFlight.incrementAndGet();

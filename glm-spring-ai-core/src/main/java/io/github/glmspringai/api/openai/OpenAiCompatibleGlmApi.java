@@ -22,16 +22,12 @@ import java.util.Map;
 import io.github.glmspringai.api.AbstractGlmApi;
 import io.github.glmspringai.api.GlmRequest;
 import io.github.glmspringai.api.GlmStreamEvent;
-import io.github.glmspringai.api.GlmTokenUsage;
 import io.github.glmspringai.api.WireEvents;
 import io.github.glmspringai.api.WireJson;
 import io.github.glmspringai.api.WireRequests;
 import io.github.glmspringai.api.sse.SseEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Bailian's OpenAI-compatible protocol: {@code POST
@@ -66,39 +62,12 @@ public final class OpenAiCompatibleGlmApi extends AbstractGlmApi {
 
 	@Override
 	protected @Nullable GlmStreamEvent readDocument(JsonParser parser, SseEvent sse) {
-		String id = null;
-		String requestId = null;
-		String model = null;
-		WireEvents.Choice choice = null;
-		GlmTokenUsage usage = null;
-		JsonNode error = null;
-		String name;
-		while ((name = parser.nextName()) != null) {
-			JsonToken token = parser.nextToken();
-			switch (name) {
-				case "choices" -> choice = WireEvents.readFirstChoice(parser, "delta");
-				case "usage" -> usage = WireEvents.readUsage(parser);
-				case "model" -> model = WireJson.string(parser);
-				case "id" -> id = WireJson.string(parser);
-				case "request_id" -> requestId = WireJson.string(parser);
-				case "error" ->
-					error = (token == JsonToken.START_OBJECT) ? WireJson.JSON.readTree(parser) : skip(parser);
-				default -> parser.skipChildren();
-			}
+		WireEvents.Chunk chunk = WireEvents.readChunk(parser);
+		String requestId = (chunk.requestId() != null) ? chunk.requestId() : requestId(chunk.id());
+		if (chunk.error() != null) {
+			throw streamError(0, chunk.errorReport(requestId));
 		}
-		if (error != null) {
-			ObjectNode report = WireJson.JSON.createObjectNode();
-			report.set("error", error);
-			report.put("request_id", (requestId != null) ? requestId : requestId(id));
-			throw streamError(0, report);
-		}
-		return WireEvents.event((requestId != null) ? requestId : requestId(id), model,
-				(choice != null) ? choice.delta() : null, (choice != null) ? choice.finishReason() : null, usage);
-	}
-
-	private static @Nullable JsonNode skip(JsonParser parser) {
-		parser.skipChildren();
-		return null;
+		return WireEvents.event(requestId, chunk.model(), chunk.delta(), chunk.finishReason(), chunk.usage());
 	}
 
 	private static @Nullable String requestId(@Nullable String id) {
