@@ -28,13 +28,10 @@ import java.util.function.UnaryOperator;
 import io.github.glmspringai.api.sse.SseDecoder;
 import io.github.glmspringai.api.sse.SseEvent;
 import io.github.glmspringai.api.sse.SseEventTooLargeException;
-import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JsonParser;
@@ -93,33 +90,8 @@ public abstract class AbstractGlmApi implements GlmApi {
 			.build();
 		this.webClient = settings.webClientBuilder()
 			.clone()
-			.clientConnector(new ReactorClientHttpConnector(httpClient(this.connectionProvider, settings)))
+			.clientConnector(new ReactorClientHttpConnector(GlmHttpClients.create(this.connectionProvider, settings)))
 			.build();
-	}
-
-	/**
-	 * Our Reactor Netty client: the dedicated pool, the connect timeout, the proxy (the
-	 * JVM's proxy system properties unless one is given), TLS, then the customizer. The
-	 * key is a default header of this client, below {@link WebClient}: filters, codec
-	 * logging ({@code log-request-details}) and observations never see it.
-	 */
-	private static HttpClient httpClient(ConnectionProvider connectionProvider, Settings settings) {
-		HttpClient client = HttpClient.create(connectionProvider)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-					(int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
-			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey()))
-			// a body the server compressed unasked (a gateway) is still read; nothing is
-			// advertised, so the service never compresses an event stream on our request
-			.doOnChannelInit((observer, channel, address) -> channel.pipeline()
-				.addAfter(NettyPipeline.HttpCodec, "glm.decompressor", new HttpContentDecompressor(0)));
-		GlmProxy proxy = settings.proxy();
-		client = (proxy != null) ? client.proxy((spec) -> proxy.configure(spec, settings.connectTimeout()))
-				: client.proxyWithSystemProperties();
-		SslContext sslContext = settings.sslContext();
-		if (sslContext != null) {
-			client = client.secure((spec) -> spec.sslContext(sslContext));
-		}
-		return settings.httpClientCustomizer().apply(client);
 	}
 
 	@Override
@@ -209,12 +181,12 @@ public abstract class AbstractGlmApi implements GlmApi {
 	}
 
 	private List<GlmStreamEvent> read(SseEvent sse, ExchangeState turn) {
-		if (turn.done || sse.isBlank()) {
+		if (turn.isDone() || sse.isBlank()) {
 			// nothing counts after the end marker
 			return List.of();
 		}
 		if (sse.dataEquals("[DONE]")) {
-			turn.done = true;
+			turn.done();
 			return List.of();
 		}
 		if ("error".equals(sse.event())) {
@@ -284,7 +256,7 @@ public abstract class AbstractGlmApi implements GlmApi {
 	}
 
 	private Flux<DataBuffer> body(ClientResponse response, ExchangeState turn, String model) {
-		turn.responded = true;
+		turn.responded();
 		int status = response.statusCode().value();
 		MediaType contentType = response.headers().contentType().orElse(null);
 		if (status >= 200 && status < 300 && status != 204
@@ -374,7 +346,7 @@ public abstract class AbstractGlmApi implements GlmApi {
 		if (failure instanceof SseEventTooLargeException) {
 			return new GlmTransientException(GlmError.of(200, "EventTooLarge", failure.getMessage(), null), failure);
 		}
-		RuntimeException typed = TransportFailures.map(failure, this.endpoint, turn.responded);
+		RuntimeException typed = TransportFailures.map(failure, this.endpoint, turn.hasResponded());
 		return scrub(((GlmServiceException) typed).getError()).toException(failure);
 	}
 
@@ -397,35 +369,6 @@ public abstract class AbstractGlmApi implements GlmApi {
 	public String toString() {
 		return getClass().getSimpleName() + "{endpoint=" + this.endpoint + ", workspace=" + this.settings.workspace()
 				+ '}';
-	}
-
-	/**
-	 * How far one exchange got: whether a response arrived, and whether the turn is
-	 * complete (a finish reason and usage, or the end marker).
-	 */
-	private static final class ExchangeState {
-
-		private volatile boolean responded;
-
-		private volatile boolean finished;
-
-		private volatile boolean usage;
-
-		private volatile boolean done;
-
-		void accept(GlmStreamEvent event) {
-			if (event.finishReason() != null) {
-				this.finished = true;
-			}
-			if (event.usage() != null) {
-				this.usage = true;
-			}
-		}
-
-		boolean complete() {
-			return this.done || (this.finished && this.usage);
-		}
-
 	}
 
 	/**

@@ -41,9 +41,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
 import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
-import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.retry.RetryUtils;
 import org.springframework.ai.tool.definition.ToolDefinition;
@@ -255,28 +253,8 @@ public class GlmChatModel implements ChatModel {
 	}
 
 	private Prompt requestPrompt(Prompt prompt) {
-		GlmChatOptions options = resolveOptions(prompt.getOptions());
+		GlmChatOptions options = GlmRequests.resolveOptions(prompt.getOptions(), this.defaultOptions);
 		return (options == prompt.getOptions()) ? prompt : prompt.mutate().chatOptions(options).build();
-	}
-
-	/**
-	 * The options of a request: the prompt's {@link GlmChatOptions} as they are
-	 * (ChatClient has already merged this model's defaults into them), this model's
-	 * defaults when the prompt has none, and other {@link ChatOptions} converted by
-	 * combining them over the defaults.
-	 */
-	private GlmChatOptions resolveOptions(@Nullable ChatOptions runtime) {
-		if (runtime == null) {
-			return this.defaultOptions;
-		}
-		if (runtime instanceof GlmChatOptions glm) {
-			return (glm.getModel() != null) ? glm : glm.mutate().model(this.defaultOptions.getModel()).build();
-		}
-		GlmChatOptions.Builder builder = this.defaultOptions.mutate().combineWith(runtime.mutate());
-		if (runtime instanceof StructuredOutputChatOptions structured && structured.getOutputSchema() != null) {
-			builder.outputSchema(structured.getOutputSchema());
-		}
-		return builder.build();
 	}
 
 	private GlmRequest createRequest(Prompt prompt) {

@@ -25,6 +25,8 @@ import io.github.glmspringai.api.GlmRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
@@ -155,6 +157,29 @@ final class GlmRequests {
 					+ "to false; or " + instead);
 		}
 		return Boolean.FALSE;
+	}
+
+	/**
+	 * The options of a request: the prompt's {@link GlmChatOptions} as they are
+	 * (ChatClient has already merged this model's defaults into them), this model's
+	 * defaults when the prompt has none, and other {@link ChatOptions} converted by
+	 * combining them over the defaults.
+	 * @param runtime the prompt's options
+	 * @param defaults the model's default options
+	 * @return the options of the request
+	 */
+	static GlmChatOptions resolveOptions(@Nullable ChatOptions runtime, GlmChatOptions defaults) {
+		if (runtime == null) {
+			return defaults;
+		}
+		if (runtime instanceof GlmChatOptions glm) {
+			return (glm.getModel() != null) ? glm : glm.mutate().model(defaults.getModel()).build();
+		}
+		GlmChatOptions.Builder builder = defaults.mutate().combineWith(runtime.mutate());
+		if (runtime instanceof StructuredOutputChatOptions structured && structured.getOutputSchema() != null) {
+			builder.outputSchema(structured.getOutputSchema());
+		}
+		return builder.build();
 	}
 
 }
