@@ -16,6 +16,9 @@
 package io.github.glmspringai.chat;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -226,8 +229,8 @@ public enum GlmModel implements ChatModelDescription {
 	/**
 	 * The {@code reasoning_effort} values the platform accepts for this model.
 	 * @param protocol the protocol
-	 * @return the values; empty when the model takes none; {@code null} when the sources
-	 * do not say (not checked)
+	 * @return the values, weakest to strongest; empty when the model takes none;
+	 * {@code null} when the sources do not say (not checked)
 	 */
 	public @Nullable Set<String> getReasoningEffortValues(GlmProtocol protocol) {
 		return (protocol == GlmProtocol.ZHIPU) ? this.spec.zhipuEffort : this.spec.bailianEffort;
@@ -329,7 +332,7 @@ public enum GlmModel implements ChatModelDescription {
 		}
 
 		Spec bailianEffort(String... values) {
-			this.bailianEffort = Set.of(values);
+			this.bailianEffort = ordered(values);
 			return this;
 		}
 
@@ -339,8 +342,13 @@ public enum GlmModel implements ChatModelDescription {
 		}
 
 		Spec zhipuEffort(String... values) {
-			this.zhipuEffort = Set.of(values);
+			this.zhipuEffort = ordered(values);
 			return this;
+		}
+
+		/** The values in the order given (weakest to strongest), for messages. */
+		private static Set<String> ordered(String... values) {
+			return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(values)));
 		}
 
 		Spec retiredOnBailian(LocalDate date) {

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -119,8 +118,8 @@ final class GlmOptionRules {
 						+ protocol.getValue() + " (GLM-5 and later have it); leave it unset");
 			}
 			if (!efforts.contains(effort)) {
-				throw new IllegalArgumentException("reasoningEffort must be one of " + new TreeSet<>(efforts) + " for "
-						+ model + " but was '" + effort + "'");
+				throw new IllegalArgumentException(
+						"reasoningEffort must be one of " + efforts + " for " + model + " but was '" + effort + "'");
 			}
 		}
 	}

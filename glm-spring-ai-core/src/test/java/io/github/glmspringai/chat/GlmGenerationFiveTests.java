@@ -16,7 +16,6 @@
 package io.github.glmspringai.chat;
 
 import java.util.List;
-import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -102,7 +101,7 @@ class GlmGenerationFiveTests extends WireTestSupport {
 		assertThatThrownBy(() -> model
 			.call(new Prompt("q", GlmChatOptions.builder().model(GlmModel.GLM_5_3).reasoningEffort("medium").build())))
 			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("reasoningEffort must be one of [high, low, max] for glm-5.3 but was 'medium'");
+			.hasMessageContaining("reasoningEffort must be one of [low, high, max] for glm-5.3 but was 'medium'");
 		assertThatThrownBy(() -> model
 			.call(new Prompt("q", GlmChatOptions.builder().model(GlmModel.GLM_4_5).reasoningEffort("high").build())))
 			.isInstanceOf(IllegalArgumentException.class)

@@ -16,9 +16,6 @@
 
 package io.github.glmspringai.samples.console;
 
-import io.github.glmspringai.samples.support.PlainErrors;
-import io.github.glmspringai.samples.support.CityClock;
-import io.github.glmspringai.samples.support.SampleSetup;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +27,9 @@ import io.github.glmspringai.chat.GlmModel;
 import io.github.glmspringai.chat.GlmReasoning;
 import io.github.glmspringai.chat.GlmUsage;
 import io.github.glmspringai.samples.console.GlmChatConsoleApplication.ConsoleOutput;
+import io.github.glmspringai.samples.support.CityClock;
+import io.github.glmspringai.samples.support.PlainErrors;
+import io.github.glmspringai.samples.support.SampleSetup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClient;

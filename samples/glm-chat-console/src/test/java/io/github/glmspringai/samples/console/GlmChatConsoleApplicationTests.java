@@ -139,10 +139,10 @@ class GlmChatConsoleApplicationTests {
 			textBlock = """
 							openai-compatible | --thinking=off | --effort=high   | glm-5.3 always thinks: the service rejects enableThinking=false.
 							dashscope         | --thinking=off | --effort=high   | glm-5.3 always thinks: the service rejects enableThinking=false.
-							openai-compatible | --thinking=on  | --effort=medium | reasoningEffort must be one of [high, low, max] for glm-5.3 but was 'medium'
-							dashscope         | --thinking=on  | --effort=medium | reasoningEffort must be one of [high, low, max] for glm-5.3 but was 'medium'
+							openai-compatible | --thinking=on  | --effort=medium | reasoningEffort must be one of [low, high, max] for glm-5.3 but was 'medium'
+							dashscope         | --thinking=on  | --effort=medium | reasoningEffort must be one of [low, high, max] for glm-5.3 but was 'medium'
 					zhipu             | --thinking=off | --effort=high   | glm-5.3 always thinks: the service rejects enableThinking=false.
-					zhipu             | --thinking=on  | --effort=medium | reasoningEffort must be one of [high, low, max] for glm-5.3 but was 'medium'
+					zhipu             | --thinking=on  | --effort=medium | reasoningEffort must be one of [low, high, max] for glm-5.3 but was 'medium'
 							""")
 	void optionsTheModelRejectsAreExplainedInOneLineAndNeverSent(String protocol, String thinking, String effort,
 			String reason) {

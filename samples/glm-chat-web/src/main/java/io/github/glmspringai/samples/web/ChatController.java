@@ -16,9 +16,6 @@
 
 package io.github.glmspringai.samples.web;
 
-import io.github.glmspringai.samples.support.PlainErrors;
-import io.github.glmspringai.samples.support.CityClock;
-import io.github.glmspringai.samples.support.SampleSetup;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +30,9 @@ import io.github.glmspringai.chat.GlmModel;
 import io.github.glmspringai.chat.GlmProtocol;
 import io.github.glmspringai.chat.GlmReasoning;
 import io.github.glmspringai.chat.GlmUsage;
+import io.github.glmspringai.samples.support.CityClock;
+import io.github.glmspringai.samples.support.PlainErrors;
+import io.github.glmspringai.samples.support.SampleSetup;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
