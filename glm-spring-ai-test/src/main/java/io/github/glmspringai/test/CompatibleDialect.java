@@ -34,7 +34,7 @@ import static io.github.glmspringai.test.Json.object;
  *
  * @author glm-spring-ai
  */
-final class CompatibleDialect extends Dialect {
+final class CompatibleDialect extends BailianDialect {
 
 	@Override
 	Wire wire() {
@@ -55,16 +55,6 @@ final class CompatibleDialect extends Dialect {
 	@Override
 	@Nullable Reply validate(JsonNode body, Conversation conversation, String path) {
 		return Bailian.validate(conversation, wire());
-	}
-
-	@Override
-	Reply notStreaming() {
-		return Bailian.notStreaming(wire());
-	}
-
-	@Override
-	Reply malformedBody() {
-		return Bailian.malformedBody(wire());
 	}
 
 	@Override

@@ -34,7 +34,7 @@ import static io.github.glmspringai.test.Json.object;
  *
  * @author glm-spring-ai
  */
-final class DashScopeDialect extends Dialect {
+final class DashScopeDialect extends BailianDialect {
 
 	@Override
 	Wire wire() {
@@ -72,16 +72,6 @@ final class DashScopeDialect extends Dialect {
 					"The result_format parameter must be \"message\" when enable_thinking is true");
 		}
 		return null;
-	}
-
-	@Override
-	Reply notStreaming() {
-		return Bailian.notStreaming(wire());
-	}
-
-	@Override
-	Reply malformedBody() {
-		return Bailian.malformedBody(wire());
 	}
 
 	@Override
