@@ -90,8 +90,8 @@ public final class CheckReleaseLayout {
 			check.problems.forEach((p) -> System.err.println("  - " + p));
 			System.exit(1);
 		}
-		System.out.println("Release layout OK: " + published.size() + " published modules " + jarModules
-				+ " and " + bom + ", flattened POMs standalone, sources and javadoc jars present");
+		System.out.println("Release layout OK: " + published.size() + " published modules, " + jarModules.size()
+				+ " jars " + jarModules + " and " + bom + ", flattened POMs standalone, sources and javadoc jars present");
 	}
 
 	private List<Path> publishedModules() throws Exception {
