@@ -126,29 +126,26 @@ final class CompatibleDialect extends BailianDialect {
 						this.usage.completion(), "total_tokens", this.usage.total(), "completion_tokens_details",
 						object("reasoning_tokens", this.usage.reasoning()), "prompt_tokens_details",
 						object("cached_tokens", this.usage.cached()));
-				events.add(event(object("choices", List.of(), "object", "chat.completion.chunk", "usage", usage,
+				events.add(dataEvent(object("choices", List.of(), "object", "chat.completion.chunk", "usage", usage,
 						"created", this.created, "system_fingerprint", null, "model", this.conversation.model(), "id",
 						this.id)));
 			}
-			events.add("data: [DONE]\n\n");
+			events.add(DONE);
 			return events;
 		}
 
 		@Override
 		public String error(Reply reply) {
-			return event(object("error",
+			return dataEvent(object("error",
 					object("message", reply.message(), "type", reply.type(), "param", null, "code", reply.code())));
 		}
 
 		private String chunk(Map<String, @Nullable Object> delta, @Nullable String finishReason) {
 			Map<String, @Nullable Object> choice = object("delta", delta, "index", 0, "logprobs", null, "finish_reason",
 					finishReason);
-			return event(object("choices", List.of(choice), "object", "chat.completion.chunk", "usage", null, "created",
-					this.created, "system_fingerprint", null, "model", this.conversation.model(), "id", this.id));
-		}
-
-		private static String event(Object data) {
-			return "data: " + Json.write(data) + "\n\n";
+			return dataEvent(object("choices", List.of(choice), "object", "chat.completion.chunk", "usage", null,
+					"created", this.created, "system_fingerprint", null, "model", this.conversation.model(), "id",
+					this.id));
 		}
 
 	}

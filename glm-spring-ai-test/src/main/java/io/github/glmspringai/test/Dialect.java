@@ -176,6 +176,20 @@ abstract class Dialect {
 	}
 
 	/**
+	 * The end marker of the OpenAI-style streams ({@code compatible} and {@code zhipu}).
+	 */
+	static final String DONE = "data: [DONE]\n\n";
+
+	/**
+	 * One {@code data:} event of the OpenAI-style streams.
+	 * @param data the JSON document
+	 * @return the event
+	 */
+	static String dataEvent(Object data) {
+		return "data: " + Json.write(data) + "\n\n";
+	}
+
+	/**
 	 * Writes the events of one stream, in order.
 	 */
 	interface Writer {

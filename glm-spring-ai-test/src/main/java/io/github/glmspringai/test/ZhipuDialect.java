@@ -101,7 +101,11 @@ final class ZhipuDialect extends Dialect {
 
 	@Override
 	String errorBody(Reply reply, String requestId) {
-		return Json.write(object("error", object("code", reply.code(), "message", reply.message())));
+		return Json.write(error(reply));
+	}
+
+	private static Map<String, @Nullable Object> error(Reply reply) {
+		return object("error", object("code", reply.code(), "message", reply.message()));
 	}
 
 	@Override
@@ -161,13 +165,12 @@ final class ZhipuDialect extends Dialect {
 					this.usage.completion(), "total_tokens", this.usage.total(), "prompt_tokens_details",
 					object("cached_tokens", this.usage.cached()), "completion_tokens_details",
 					object("reasoning_tokens", this.usage.reasoning()));
-			return List.of(chunk(object("role", "assistant", "content", ""), finishReason, usage), "data: [DONE]\n\n");
+			return List.of(chunk(object("role", "assistant", "content", ""), finishReason, usage), DONE);
 		}
 
 		@Override
 		public String error(Reply reply) {
-			return "data: " + Json.write(object("error", object("code", reply.code(), "message", reply.message())))
-					+ "\n\n";
+			return dataEvent(ZhipuDialect.error(reply));
 		}
 
 		private String chunk(Map<String, @Nullable Object> delta, @Nullable String finishReason,
@@ -182,7 +185,7 @@ final class ZhipuDialect extends Dialect {
 			if (usage != null) {
 				data.put("usage", usage);
 			}
-			return "data: " + Json.write(data) + "\n\n";
+			return dataEvent(data);
 		}
 
 	}
