@@ -31,7 +31,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
-import reactor.core.Disposable;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -294,29 +293,12 @@ class GlmChatAutoConfigurationTests {
 
 	@Test
 	void connectionPoolLimitAndPendingAcquireTimeoutAct() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
-			.setHeader("Content-Type", "text/event-stream")
-			.body(GlmTestFrames.COMPATIBLE_STREAM)
-			.bodyDelay(10, TimeUnit.SECONDS)
-			.build());
+		this.server.enqueue(GlmTestFrames.heldCompatibleStream());
 		GlmTestFrames.runner()
 			.withPropertyValues(GlmTestFrames.mockServer(this.server.getPort()))
 			.withPropertyValues("spring.ai.glm.max-connections=1", "spring.ai.glm.pending-acquire-timeout=300ms")
 			.withUserConfiguration(NoRetryConfiguration.class)
-			.run((context) -> {
-				GlmChatModel model = context.getBean(GlmChatModel.class);
-				Disposable first = model.stream(new Prompt("first")).subscribe((response) -> {
-				}, (error) -> {
-				});
-				try {
-					assertThat(this.server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
-					assertThatThrownBy(() -> model.call(new Prompt("second"))).isInstanceOf(GlmTransientException.class)
-						.hasStackTraceContaining("Pool#acquire");
-				}
-				finally {
-					first.dispose();
-				}
-			});
+			.run((context) -> GlmTestFrames.assertSecondCallWaitsForThePool(context, this.server));
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 

@@ -17,14 +17,10 @@
 package io.github.glmspringai.autoconfigure;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
-import io.github.glmspringai.api.GlmTransientException;
 import io.github.glmspringai.testfixtures.ConnectProxy;
 import io.github.glmspringai.chat.GlmChatModel;
 import io.github.glmspringai.testfixtures.SelfSignedTls;
@@ -37,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.Disposable;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.ai.chat.prompt.Prompt;
@@ -109,7 +104,7 @@ class GlmHttpClientAutoConfigurationTests {
 		this.server.enqueue(stream(protocol));
 		try (ConnectProxy system = new ConnectProxy();
 				ConnectProxy explicit = new ConnectProxy("corp", PROXY_PASSWORD)) {
-			withProxySystemProperties(system, () -> {
+			system.asSystemProxy(() -> {
 				runner(protocol, SelfSignedTls.HOST)
 					.withPropertyValues(pemBundle("glm-ca"), "spring.ai.glm.ssl.bundle=glm-ca")
 					.run((context) -> assertThat(call(context.getBean(GlmChatModel.class)))
@@ -123,6 +118,7 @@ class GlmHttpClientAutoConfigurationTests {
 						assertThat(context.getBean(GlmConnectionProperties.class).toString())
 							.doesNotContain(PROXY_PASSWORD);
 					});
+				return null;
 			});
 			String target = SelfSignedTls.HOST + ":" + this.server.getPort();
 			assertThat(system.connects()).containsExactly(target);
@@ -209,28 +205,11 @@ class GlmHttpClientAutoConfigurationTests {
 	@Test
 	void maxConnectionsStillLimitsWithAnSslBundle() {
 		this.tls.serve(this.server);
-		this.server.enqueue(new MockResponse.Builder().code(200)
-			.setHeader("Content-Type", "text/event-stream")
-			.body(GlmTestFrames.COMPATIBLE_STREAM)
-			.bodyDelay(10, TimeUnit.SECONDS)
-			.build());
+		this.server.enqueue(GlmTestFrames.heldCompatibleStream());
 		runner("openai-compatible", "localhost")
 			.withPropertyValues(pemBundle("glm-ca"), "spring.ai.glm.ssl.bundle=glm-ca",
 					"spring.ai.glm.max-connections=1", "spring.ai.glm.pending-acquire-timeout=300ms")
-			.run((context) -> {
-				GlmChatModel model = context.getBean(GlmChatModel.class);
-				Disposable first = model.stream(new Prompt("first")).subscribe((response) -> {
-				}, (error) -> {
-				});
-				try {
-					assertThat(this.server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
-					assertThatThrownBy(() -> model.call(new Prompt("second"))).isInstanceOf(GlmTransientException.class)
-						.hasStackTraceContaining("Pool#acquire");
-				}
-				finally {
-					first.dispose();
-				}
-			});
+			.run((context) -> GlmTestFrames.assertSecondCallWaitsForThePool(context, this.server));
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 
@@ -272,26 +251,6 @@ class GlmHttpClientAutoConfigurationTests {
 
 	private static @Nullable String call(GlmChatModel model) {
 		return model.call(new Prompt("Who are you?")).getResult().getOutput().getText();
-	}
-
-	private static void withProxySystemProperties(ConnectProxy proxy, Runnable action) {
-		Map<String, String> properties = Map.of("https.proxyHost", "127.0.0.1", "https.proxyPort",
-				String.valueOf(proxy.port()));
-		Map<String, @Nullable String> previous = new HashMap<>();
-		properties.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
-		try {
-			action.run();
-		}
-		finally {
-			previous.forEach((name, value) -> {
-				if (value == null) {
-					System.clearProperty(name);
-				}
-				else {
-					System.setProperty(name, value);
-				}
-			});
-		}
 	}
 
 	/** Adds its tag as an {@code X-Customized} header and records the connect timeout. */

@@ -17,18 +17,28 @@
 package io.github.glmspringai.autoconfigure;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import io.github.glmspringai.api.GlmTransientException;
+import io.github.glmspringai.chat.GlmChatModel;
 import io.github.glmspringai.test.RecordedGlmStreams;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import reactor.core.Disposable;
 
+import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Recorded Bailian SSE streams (reference {@code bailian-api.md} §3.2 and §4.2) and the
@@ -86,6 +96,42 @@ final class GlmTestFrames {
 
 	static MockResponse dashscopeStream() {
 		return sse(DASHSCOPE_STREAM);
+	}
+
+	/**
+	 * A compatible stream whose body starts after ten seconds, holding its pooled
+	 * connection meanwhile.
+	 * @return the response
+	 */
+	static MockResponse heldCompatibleStream() {
+		return new MockResponse.Builder().code(200)
+			.setHeader("Content-Type", "text/event-stream")
+			.body(COMPATIBLE_STREAM)
+			.bodyDelay(10, TimeUnit.SECONDS)
+			.build();
+	}
+
+	/**
+	 * With {@code max-connections=1}: while a first stream holds the one connection, a
+	 * second call fails on the pending-acquire timeout.
+	 * @param context the context, with its {@link GlmChatModel}
+	 * @param server the server answering with {@link #heldCompatibleStream()}
+	 * @throws InterruptedException if interrupted waiting for the first request
+	 */
+	static void assertSecondCallWaitsForThePool(ApplicationContext context, MockWebServer server)
+			throws InterruptedException {
+		GlmChatModel model = context.getBean(GlmChatModel.class);
+		Disposable first = model.stream(new Prompt("first")).subscribe((response) -> {
+		}, (error) -> {
+		});
+		try {
+			assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+			assertThatThrownBy(() -> model.call(new Prompt("second"))).isInstanceOf(GlmTransientException.class)
+				.hasStackTraceContaining("Pool#acquire");
+		}
+		finally {
+			first.dispose();
+		}
 	}
 
 	static MockResponse json(int status, String body) {

@@ -16,18 +16,14 @@
 
 package io.github.glmspringai.chat;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 
 import io.github.glmspringai.api.GlmApi;
 import io.github.glmspringai.api.GlmProxy;
 import io.github.glmspringai.testfixtures.ConnectProxy;
 import io.github.glmspringai.testfixtures.SelfSignedTls;
 import mockwebserver3.RecordedRequest;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -120,7 +116,7 @@ class GlmHttpClientTests extends WireTestSupport {
 		this.tls.serve(this.server);
 		enqueueStream(fixture.referenceStream());
 		try (ConnectProxy proxy = new ConnectProxy()) {
-			GlmApi api = withProxySystemProperties(proxy,
+			GlmApi api = proxy.asSystemProxy(
 					() -> https(fixture, SelfSignedTls.HOST).sslContext(this.tls.clientSslContext()).build());
 			try (api) {
 				assertThat(call(api).getResult().getOutput().getText()).isEqualTo(fixture.reference().text());
@@ -136,10 +132,10 @@ class GlmHttpClientTests extends WireTestSupport {
 		this.tls.serve(this.server);
 		enqueueStream(fixture.referenceStream());
 		try (ConnectProxy system = new ConnectProxy(); ConnectProxy explicit = new ConnectProxy()) {
-			GlmApi api = withProxySystemProperties(system,
-					() -> https(fixture, SelfSignedTls.HOST).sslContext(this.tls.clientSslContext())
-						.proxy(GlmProxy.http("127.0.0.1", explicit.port()))
-						.build());
+			GlmApi api = system
+				.asSystemProxy(() -> https(fixture, SelfSignedTls.HOST).sslContext(this.tls.clientSslContext())
+					.proxy(GlmProxy.http("127.0.0.1", explicit.port()))
+					.build());
 			try (api) {
 				assertThat(call(api).getResult().getOutput().getText()).isEqualTo(fixture.reference().text());
 			}
@@ -199,30 +195,6 @@ class GlmHttpClientTests extends WireTestSupport {
 
 	private static ChatResponse call(GlmApi api) {
 		return GlmChatModel.builder().api(api).retryTemplate(NO_RETRY).build().call(new Prompt("你是谁"));
-	}
-
-	/**
-	 * Build with {@code https.proxyHost}/{@code https.proxyPort} pointing at the proxy,
-	 * then put the system properties back as they were.
-	 */
-	private static GlmApi withProxySystemProperties(ConnectProxy proxy, Supplier<GlmApi> build) {
-		Map<String, String> properties = Map.of("https.proxyHost", "127.0.0.1", "https.proxyPort",
-				String.valueOf(proxy.port()));
-		Map<String, @Nullable String> previous = new HashMap<>();
-		properties.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
-		try {
-			return build.get();
-		}
-		finally {
-			previous.forEach((name, value) -> {
-				if (value == null) {
-					System.clearProperty(name);
-				}
-				else {
-					System.setProperty(name, value);
-				}
-			});
-		}
 	}
 
 }

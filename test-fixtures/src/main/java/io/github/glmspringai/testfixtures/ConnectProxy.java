@@ -26,12 +26,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -81,6 +84,34 @@ public final class ConnectProxy implements Closeable {
 	 */
 	public ConnectProxy() throws IOException {
 		this(null, null);
+	}
+
+	/**
+	 * Run {@code action} with {@code https.proxyHost}/{@code https.proxyPort} pointing at
+	 * this proxy (as a JVM started with {@code -Dhttps.proxyHost} would), then put the
+	 * system properties back as they were.
+	 * @param <T> the result type
+	 * @param action what to run
+	 * @return what the action returned
+	 */
+	public <T> T asSystemProxy(Supplier<T> action) {
+		Map<String, String> properties = Map.of("https.proxyHost", "127.0.0.1", "https.proxyPort",
+				String.valueOf(port()));
+		Map<String, @Nullable String> previous = new HashMap<>();
+		properties.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
+		try {
+			return action.get();
+		}
+		finally {
+			previous.forEach((name, value) -> {
+				if (value == null) {
+					System.clearProperty(name);
+				}
+				else {
+					System.setProperty(name, value);
+				}
+			});
+		}
 	}
 
 	public int port() {
